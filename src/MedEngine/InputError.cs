@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace MedEngine;
+
+/// <summary>One problem found in an input file, saying where and what.</summary>
+/// <param name="File">The file (or other input name).</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record InputError(string File, string Message)
+{
+    /// <summary>The 1-based line, when known.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>The 1-based column, when known.</summary>
+    public int? Column { get; init; }
+
+    /// <summary>The entry (index and id) the problem is in, when known.</summary>
+    public string? Entry { get; init; }
+
+    /// <summary>The field the problem is in, when known.</summary>
+    public string? Field { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var text = new StringBuilder(File);
+        if (Line is { } line)
+        {
+            text.Append(':').Append(line);
+            if (Column is { } column)
+            {
+                text.Append(':').Append(column);
+            }
+        }
+
+        if (Entry is not null)
+        {
+            text.Append(": entry ").Append(Entry);
+        }
+
+        if (Field is not null)
+        {
+            text.Append(": field '").Append(Field).Append('\'');
+        }
+
+        return text.Append(": ").Append(Message).ToString();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using MedEngine.Knowledge;
+using MedEngine.Model;
+using MedEngine.Units;
+
+namespace MedEngine.Normalization;
+
+/// <summary>Turns a source entry into a <see cref="NormalizedEntry"/>: substances, form, route, strength, dosage and daily dose.</summary>
+public sealed partial class EntryNormalizer
+{
+    private const decimal MaxPlausibleTimesPerDay = 24m;
+    private const decimal MaxPlausibleUnitsPerDose = 50m;
+    private readonly MedicationResolver _resolver;
+
+    /// <summary>Creates a normalizer over a knowledge base.</summary>
+    /// <param name="knowledge">The knowledge base.</param>
+    public EntryNormalizer(IKnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        _resolver = new MedicationResolver(knowledge);
+    }
+
+    /// <summary>Normalizes one entry of one source.</summary>
+    /// <param name="source">The source.</param>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The normalized entry.</returns>
+    public NormalizedEntry Normalize(MedicationSource source, MedicationEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(entry);
+        var resolution = _resolver.Resolve(entry);
+        var product = resolution.Product;
+        var form = FormAndRoute.NormalizeForm(entry.Form) ?? FormAndRoute.NormalizeForm(entry.Name)
+            ?? entry.Codings.Select(c => FormAndRoute.NormalizeForm(c.Display)).FirstOrDefault(f => f is not null)
+            ?? FormAndRoute.NormalizeForm(product?.Form);
+        var route = FormAndRoute.NormalizeRoute(entry.Route) ?? FormAndRoute.RouteOf(form) ?? FormAndRoute.NormalizeRoute(product?.Route);
+        var strength = resolution.Substances.Count == 1 ? StrengthOf(entry) : null;
+        var dosage = Plausible(DosageOf(entry));
+        return new NormalizedEntry
+        {
+            Source = source,
+            Entry = entry,
+            Resolution = resolution,
+            Form = form,
+            Route = route,
+            Strength = strength,
+            Dosage = dosage,
+            DailyDose = DailyDose(dosage, strength),
+            LineKey = resolution.IsResolved
+                ? string.Join('+', resolution.Substances.Select(s => s.Key)) + (FormAndRoute.RouteGroup(route) is { Length: > 0 } group ? "@" + group : "")
+                : null,
+        };
+    }
+
+    private static DosageInterpretation DosageOf(MedicationEntry entry)
+    {
+        var structured = entry.Dose is not null || entry.TimesPerDay is not null || entry.AsNeeded;
+        if (!structured)
+        {
+            return DosageTextParser.Parse(entry.DosageText);
+        }
+
+        var amountPerDay = entry.Dose is { } dose && entry.TimesPerDay is { } times && !entry.AsNeeded ? dose with { Value = dose.Value * times } : null;
+        return new DosageInterpretation
+        {
+            AmountPerDose = entry.Dose,
+            TimesPerDay = entry.TimesPerDay,
+            AmountPerDay = amountPerDay,
+            AsNeeded = entry.AsNeeded,
+            MaxTimesPerDay = entry.MaxTimesPerDay,
+        };
+    }
+
+    private static DosageInterpretation Plausible(DosageInterpretation dosage)
+    {
+        string? problem = null;
+        if (dosage.TimesPerDay is <= 0 or > MaxPlausibleTimesPerDay)
+        {
+            problem = $"Implausible frequency: {dosage.TimesPerDay} times per day.";
+        }
+        else if (dosage.AmountPerDose is { } amount && (amount.Value <= 0 || (amount.Unit.Dimension == Dimension.Count && amount.Value > MaxPlausibleUnitsPerDose)))
+        {
+            problem = $"Implausible dose: {amount} per administration.";
+        }
+        else if (dosage.MaxTimesPerDay is <= 0)
+        {
+            problem = $"Implausible maximum: {dosage.MaxTimesPerDay} per day.";
+        }
+
+        return problem is null ? dosage : DosageInterpretation.Unknown with { Problem = problem, AsNeeded = dosage.AsNeeded };
+    }
+
+    private static Quantity? StrengthOf(MedicationEntry entry)
+    {
+        if (entry.Substances is [{ Strength: { } given }])
+        {
+            return given;
+        }
+
+        var texts = new[] { entry.Name }.Concat(entry.Codings.Select(c => c.Display));
+        foreach (var text in texts)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+
+            var found = StrengthPattern().Matches(text)
+                .Select(m => Quantity.TryParse(m.Value, out var q) ? q : null)
+                .Where(q => q is not null && q.Unit.Dimension is not Dimension.Count and not Dimension.Volume)
+                .ToList();
+            if (found.Count == 1)
+            {
+                return found[0];
+            }
+        }
+
+        return null;
+    }
+
+    private static Quantity? DailyDose(DosageInterpretation dosage, Quantity? strength)
+    {
+        if (dosage.AmountPerDay is not { } perDay)
+        {
+            return null;
+        }
+
+        return perDay.Unit.Dimension switch
+        {
+            Dimension.Mass or Dimension.InternationalUnits or Dimension.AmountOfSubstance => perDay.ToCanonical(),
+            Dimension.Count when strength?.Unit.Dimension is Dimension.Mass or Dimension.InternationalUnits or Dimension.AmountOfSubstance =>
+                new Quantity(perDay.Value * strength.Value, strength.Unit).ToCanonical(),
+            Dimension.Volume when strength?.Unit.Dimension is Dimension.MassConcentration =>
+                new Quantity(perDay.ToCanonical().Value * strength.ToCanonical().Value, MeasureUnits.Milligram),
+            _ => null,
+        };
+    }
+
+    [GeneratedRegex(@"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:mg/ml|µg/ml|μg/ml|mcg/ml|mg/actuat|µg/h|μg/h|mcg/h|µg/time|mg|g|µg|μg|mcg|mmol|ie|iu|unt|e)(?![\w/])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex StrengthPattern();
+}

@@ -1,0 +1,31 @@
+using MedEngine.Knowledge;
+
+namespace MedEngine.Normalization;
+
+/// <summary>The result of resolving an entry to substances: either resolved with its evidence, or unresolved with the reason and possible matches.</summary>
+public sealed record MedicationResolution
+{
+    /// <summary>The substances, ordered by key; empty when unresolved.</summary>
+    public IReadOnlyList<Substance> Substances { get; init; } = [];
+
+    /// <summary>The product, when a product name or code was matched.</summary>
+    public Product? Product { get; init; }
+
+    /// <summary>What the substances were resolved from; <see langword="null"/> when unresolved.</summary>
+    public ResolutionEvidence? Evidence { get; init; }
+
+    /// <summary>Why the entry could not be resolved; <see langword="null"/> when resolved.</summary>
+    public string? UnresolvedReason { get; init; }
+
+    /// <summary>Substance or product names that are only similar to the entry's name: for a person to confirm, never merged.</summary>
+    public IReadOnlyList<PossibleMatch> PossibleMatches { get; init; } = [];
+
+    /// <summary>Whether the entry resolved to at least one substance.</summary>
+    public bool IsResolved => Evidence is not null;
+}
+
+/// <summary>A knowledge base name that resembles an unresolved entry's name.</summary>
+/// <param name="Name">The normalized name in the knowledge base.</param>
+/// <param name="Substances">What that name means.</param>
+/// <param name="Similarity">Similarity from 0 to 1 (1 - edit distance / length).</param>
+public sealed record PossibleMatch(string Name, IReadOnlyList<Substance> Substances, double Similarity);

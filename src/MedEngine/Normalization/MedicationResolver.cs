@@ -1,0 +1,197 @@
+using System.Text.RegularExpressions;
+using MedEngine.Knowledge;
+using MedEngine.Model;
+using MedEngine.Units;
+
+namespace MedEngine.Normalization;
+
+/// <summary>
+/// Resolves an entry to substances: by code first (known product and ATC codes, then an unknown ATC level 5 code as its own key),
+/// then by exact normalized name. A name that is only similar becomes a <see cref="PossibleMatch"/>, never a resolution.
+/// </summary>
+internal sealed partial class MedicationResolver(IKnowledgeBase knowledge)
+{
+    private const double PossibleMatchThreshold = 0.75;
+    private const int MaxPossibleMatches = 3;
+
+    public MedicationResolution Resolve(MedicationEntry entry)
+    {
+        foreach (var coding in entry.Codings.Where(c => c.System != CodeSystem.Atc).Concat(entry.Codings.Where(c => c.System == CodeSystem.Atc)))
+        {
+            if (knowledge.FindByCode(coding.System, coding.Code) is { } byCode)
+            {
+                return Resolved(byCode, coding.System == CodeSystem.Atc ? ResolutionEvidence.AtcCode : ResolutionEvidence.ProductCode);
+            }
+        }
+
+        if (entry.Codings.FirstOrDefault(c => c.System == CodeSystem.Atc && AtcCode.IsSubstanceLevel(c.Code.Trim().ToUpperInvariant())) is { } unknownAtc)
+        {
+            var atc = unknownAtc.Code.Trim().ToUpperInvariant();
+            var name = NameNormalizer.Normalize(unknownAtc.Display ?? entry.Name ?? atc);
+            return new MedicationResolution
+            {
+                Substances = [new Substance(atc, atc, name, name, [])],
+                Evidence = ResolutionEvidence.UnknownAtcCode,
+            };
+        }
+
+        var names = new[] { entry.Name }.Concat(entry.Codings.Select(c => c.Display)).Where(n => !string.IsNullOrWhiteSpace(n)).Cast<string>().ToList();
+        foreach (var name in names)
+        {
+            if (ResolveName(name) is { } byName)
+            {
+                return Resolved(byName, ResolutionEvidence.ExactName);
+            }
+        }
+
+        if (entry.Substances.Count > 0 && ResolveAll(entry.Substances.Select(s => s.Name)) is { } bySubstances)
+        {
+            return Resolved(bySubstances, ResolutionEvidence.ExactName);
+        }
+
+        return Unresolved(entry, names);
+    }
+
+    private static MedicationResolution Resolved(KnowledgeMatch match, ResolutionEvidence evidence) => new()
+    {
+        Substances = match.Substances,
+        Product = match.Product,
+        Evidence = evidence,
+    };
+
+    private MedicationResolution Unresolved(MedicationEntry entry, List<string> names)
+    {
+        var codes = entry.Codings.Count == 0 ? "no code" : "no known code (" + string.Join(", ", entry.Codings.Select(c => $"{c.System} {c.Code}")) + ")";
+        if (names.Count == 0 && entry.Substances.Count == 0)
+        {
+            return new MedicationResolution { UnresolvedReason = $"{codes} and no name." };
+        }
+
+        var written = names.Concat(entry.Substances.Select(s => s.Name)).ToList();
+        return new MedicationResolution
+        {
+            UnresolvedReason = $"{codes}, and no exact substance or product name in '{string.Join("', '", written)}'.",
+            PossibleMatches = ProposeMatches(written),
+        };
+    }
+
+    /// <summary>Resolves one name as written: the text without bracketed brands, then each bracketed brand.</summary>
+    public KnowledgeMatch? ResolveName(string name)
+    {
+        var brands = Brackets().Matches(name).Select(m => m.Groups[1].Value).ToList();
+        var main = Brackets().Replace(name, " ");
+        return ResolveText(main) ?? brands.Select(ResolveText).FirstOrDefault(m => m is not null);
+    }
+
+    private KnowledgeMatch? ResolveText(string text)
+    {
+        if (MatchWords(NameNormalizer.Normalize(text)) is { } whole)
+        {
+            return whole;
+        }
+
+        var parts = CombinationSeparator().Split(text);
+        return parts.Length > 1 ? ResolveAll(parts) : null;
+    }
+
+    private KnowledgeMatch? ResolveAll(IEnumerable<string> parts)
+    {
+        var substances = new List<Substance>();
+        foreach (var part in parts)
+        {
+            if (MatchWords(NameNormalizer.Normalize(part)) is not { } match)
+            {
+                return null;
+            }
+
+            substances.AddRange(match.Substances);
+        }
+
+        var ordered = substances.Distinct().OrderBy(s => s.Key, StringComparer.Ordinal).ToArray();
+        return ordered.Length == 0 ? null : new KnowledgeMatch(ordered, null);
+    }
+
+    /// <summary>
+    /// The longest run of words, starting at the first word that is not a descriptor, that is exactly a known name,
+    /// provided every other word is a descriptor, a number or a salt.
+    /// </summary>
+    private KnowledgeMatch? MatchWords(string normalized)
+    {
+        var words = NameNormalizer.Words(normalized);
+        var first = Array.FindIndex(words, w => !IsFiller(w));
+        if (first < 0)
+        {
+            return null;
+        }
+
+        for (var end = words.Length; end > first; end--)
+        {
+            if (knowledge.FindByName(string.Join(' ', words[first..end])) is { } match && words[end..].All(IsFiller))
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsFiller(string word) =>
+        Vocabulary.Descriptors.Contains(word) || word.Any(char.IsDigit) || knowledge.IsSalt(word) || MeasureUnits.TryParse(word, out _);
+
+    private List<PossibleMatch> ProposeMatches(IEnumerable<string> written)
+    {
+        var cores = written.Select(w => string.Join(' ', NameNormalizer.Words(NameNormalizer.Normalize(Brackets().Replace(w, " "))).Where(x => !IsFiller(x))))
+            .Where(c => c.Length >= 3).Distinct().ToList();
+        var best = new Dictionary<string, PossibleMatch>(StringComparer.Ordinal);
+        foreach (var core in cores)
+        {
+            foreach (var name in knowledge.Names)
+            {
+                var similarity = Similarity(core, name);
+                if (similarity >= PossibleMatchThreshold && (!best.TryGetValue(name, out var seen) || seen.Similarity < similarity))
+                {
+                    best[name] = new PossibleMatch(name, knowledge.FindByName(name)!.Substances, similarity);
+                }
+            }
+        }
+
+        return best.Values.OrderByDescending(m => m.Similarity).ThenBy(m => m.Name, StringComparer.Ordinal).Take(MaxPossibleMatches).ToList();
+    }
+
+    /// <summary>1 - Levenshtein distance / the longer length.</summary>
+    internal static double Similarity(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > Math.Max(a.Length, b.Length) * (1 - PossibleMatchThreshold))
+        {
+            return 0;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return 1.0 - (double)previous[b.Length] / Math.Max(a.Length, b.Length);
+    }
+
+    [GeneratedRegex(@"\[([^\]]*)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Brackets();
+
+    /// <summary>Separators between the parts of a combination: " / ", "+", " og ", " and ", and "/" between two words that are not units.</summary>
+    [GeneratedRegex(@"\s+/\s+|\s*\+\s*|\s+og\s+|\s+and\s+|(?<=[a-zæøå]{3})/(?=[a-zæøå]{3})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CombinationSeparator();
+}

@@ -1,0 +1,397 @@
+using System.Globalization;
+using System.Text.Json;
+using MedEngine.Model;
+using MedEngine.Units;
+
+namespace MedEngine.Serialization;
+
+/// <summary>
+/// Reads the MedEngine source list format (<c>docs/source-list-format.md</c>). Every problem is reported with the file,
+/// the entry and the field, all at once.
+/// </summary>
+public static class SourceListJsonReader
+{
+    private static readonly string[] SourceFields = ["id", "kind", "lastConfirmed", "confirmedBy"];
+    private static readonly string[] PatientFields = ["id", "birthDate", "sex", "weightKg"];
+    private static readonly string[] EntryFields =
+    [
+        "id", "name", "codes", "substances", "form", "route", "dose", "timesPerDay", "asNeeded", "maxTimesPerDay", "dosageText",
+        "start", "end", "status", "lastChanged", "recordedBy", "reason",
+    ];
+
+    /// <summary>Reads one source list.</summary>
+    /// <param name="json">The file's content.</param>
+    /// <param name="file">The file name, used in errors.</param>
+    /// <param name="kindOverride">The kind given on the command line, which overrides the file's.</param>
+    /// <returns>The list and the patient, when given.</returns>
+    /// <exception cref="InputException">The file is not valid; every problem is listed.</exception>
+    public static PatientInput Read(string json, string file, SourceKind? kindOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(file);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(new InputError(file, "Malformed JSON: " + e.Message.Split(" Path:")[0])
+            {
+                Line = (int?)e.LineNumber + 1,
+                Column = (int?)e.BytePositionInLine + 1,
+            });
+        }
+
+        using (document)
+        {
+            var context = new Context(file);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new InputException(new InputError(file, "The file must hold one JSON object with 'source' and 'entries'."));
+            }
+
+            context.CheckFields(root, ["source", "patient", "entries"], null);
+            var source = ReadSource(root, context, kindOverride);
+            var patient = root.TryGetProperty("patient", out var p) ? ReadPatient(p, context) : null;
+            var entries = new List<MedicationEntry>();
+            if (!root.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                context.Error(null, "entries", "Required: an array of entries (it may be empty).");
+            }
+            else
+            {
+                var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+                var index = 0;
+                foreach (var item in list.EnumerateArray())
+                {
+                    var entry = ReadEntry(item, index, context);
+                    if (entry is not null)
+                    {
+                        if (ids.TryGetValue(entry.EntryId, out var first))
+                        {
+                            context.Error($"#{index} '{entry.EntryId}'", "id", $"Duplicate entry id; entry #{first} has the same id.");
+                        }
+                        else
+                        {
+                            ids.Add(entry.EntryId, index);
+                            entries.Add(entry);
+                        }
+                    }
+
+                    index++;
+                }
+            }
+
+            context.ThrowIfAny();
+            return new PatientInput([new SourceList(source!, entries)], patient);
+        }
+    }
+
+    private static MedicationSource? ReadSource(JsonElement root, Context context, SourceKind? kindOverride)
+    {
+        if (!root.TryGetProperty("source", out var source) || source.ValueKind != JsonValueKind.Object)
+        {
+            context.Error(null, "source", "Required: an object with at least 'id'.");
+            return null;
+        }
+
+        context.CheckFields(source, SourceFields, null, "source.");
+        var id = context.String(source, "id", null, "source.");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            context.Error(null, "source.id", "Required: a non-empty source id.");
+        }
+
+        var kindName = context.String(source, "kind", null, "source.");
+        var kind = SourceKind.Unknown;
+        if (kindName is not null && !SourceKinds.TryParse(kindName, out kind))
+        {
+            context.Error(null, "source.kind", $"Unknown kind '{kindName}'; expected one of {string.Join(", ", SourceKinds.AllNames)}.");
+        }
+
+        return new MedicationSource(id ?? "", kindOverride ?? kind, context.Date(source, "lastConfirmed", null, "source."), context.String(source, "confirmedBy", null, "source."));
+    }
+
+    private static PatientContext? ReadPatient(JsonElement patient, Context context)
+    {
+        if (patient.ValueKind != JsonValueKind.Object)
+        {
+            context.Error(null, "patient", "Must be an object.");
+            return null;
+        }
+
+        context.CheckFields(patient, PatientFields, null, "patient.");
+        var birth = context.Date(patient, "birthDate", null, "patient.");
+        return new PatientContext
+        {
+            Id = context.String(patient, "id", null, "patient."),
+            BirthDate = birth is { } b ? DateOnly.FromDateTime(b.Date) : null,
+            Sex = context.String(patient, "sex", null, "patient."),
+            WeightKg = context.Number(patient, "weightKg", null, "patient."),
+        };
+    }
+
+    private static MedicationEntry? ReadEntry(JsonElement item, int index, Context context)
+    {
+        var where = $"#{index}";
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            context.Error(where, null, "An entry must be an object.");
+            return null;
+        }
+
+        var id = context.String(item, "id", where);
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            context.Error(where, "id", "Required: the source's own entry id.");
+            return null;
+        }
+
+        where = $"#{index} '{id}'";
+        context.CheckFields(item, EntryFields, where);
+        var codes = ReadCodes(item, where, context);
+        var name = context.String(item, "name", where);
+        if (string.IsNullOrWhiteSpace(name) && codes.Count == 0)
+        {
+            context.Error(where, "name", "An entry needs a name or at least one code.");
+        }
+
+        var statusText = context.String(item, "status", where);
+        var status = EntryStatus.Unknown;
+        if (statusText is not null && !TryParseStatus(statusText, out status))
+        {
+            context.Error(where, "status", $"Unknown status '{statusText}'; expected active, on-hold, stopped, completed, entered-in-error or unknown.");
+        }
+
+        return new MedicationEntry
+        {
+            EntryId = id,
+            Name = name,
+            Codings = codes,
+            Substances = ReadSubstances(item, where, context),
+            Form = context.String(item, "form", where),
+            Route = context.String(item, "route", where),
+            Dose = context.Quantity(item, "dose", where),
+            TimesPerDay = context.Number(item, "timesPerDay", where),
+            AsNeeded = context.Boolean(item, "asNeeded", where),
+            MaxTimesPerDay = context.Number(item, "maxTimesPerDay", where),
+            DosageText = context.String(item, "dosageText", where),
+            Start = context.Date(item, "start", where),
+            End = context.Date(item, "end", where),
+            Status = status,
+            LastChanged = context.Date(item, "lastChanged", where),
+            RecordedBy = context.String(item, "recordedBy", where),
+            Reason = context.String(item, "reason", where),
+        };
+    }
+
+    /// <summary>Parses a status name as used in JSON and FHIR (<c>active</c>, <c>on-hold</c>, <c>stopped</c>...).</summary>
+    /// <param name="text">The status name.</param>
+    /// <param name="status">The status.</param>
+    /// <returns><see langword="true"/> when the name is known.</returns>
+    public static bool TryParseStatus(string text, out EntryStatus status)
+    {
+        status = text?.Trim().ToLowerInvariant() switch
+        {
+            "active" => EntryStatus.Active,
+            "on-hold" or "onhold" => EntryStatus.OnHold,
+            "stopped" => EntryStatus.Stopped,
+            "completed" => EntryStatus.Completed,
+            "entered-in-error" => EntryStatus.EnteredInError,
+            "unknown" => EntryStatus.Unknown,
+            _ => (EntryStatus)(-1),
+        };
+        if ((int)status >= 0)
+        {
+            return true;
+        }
+
+        status = EntryStatus.Unknown;
+        return false;
+    }
+
+    private static List<MedicationCoding> ReadCodes(JsonElement item, string where, Context context)
+    {
+        var codes = new List<MedicationCoding>();
+        if (!item.TryGetProperty("codes", out var array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return codes;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            context.Error(where, "codes", "Must be an array of { system, code, display }.");
+            return codes;
+        }
+
+        var i = 0;
+        foreach (var code in array.EnumerateArray())
+        {
+            var field = $"codes[{i++}]";
+            var systemName = context.String(code, "system", where, field + ".");
+            var value = context.String(code, "code", where, field + ".");
+            CodeSystem? system = systemName?.ToLowerInvariant() switch
+            {
+                "atc" => CodeSystem.Atc,
+                "fest" => CodeSystem.FestProduct,
+                "rxnorm" => CodeSystem.RxNorm,
+                "snomed" => CodeSystem.SnomedCt,
+                _ => null,
+            };
+            if (system is null || string.IsNullOrWhiteSpace(value))
+            {
+                context.Error(where, field, "Needs 'system' (atc, fest, rxnorm or snomed) and a non-empty 'code'.");
+                continue;
+            }
+
+            codes.Add(new MedicationCoding(system.Value, value.Trim(), context.String(code, "display", where, field + ".")));
+        }
+
+        return codes;
+    }
+
+    private static List<SubstanceStrength> ReadSubstances(JsonElement item, string where, Context context)
+    {
+        var substances = new List<SubstanceStrength>();
+        if (!item.TryGetProperty("substances", out var array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return substances;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            context.Error(where, "substances", "Must be an array of { name, strength }.");
+            return substances;
+        }
+
+        var i = 0;
+        foreach (var substance in array.EnumerateArray())
+        {
+            var field = $"substances[{i++}]";
+            var name = context.String(substance, "name", where, field + ".");
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                context.Error(where, field + ".name", "Required.");
+                continue;
+            }
+
+            substances.Add(new SubstanceStrength(name, context.Quantity(substance, "strength", where, field + ".")));
+        }
+
+        return substances;
+    }
+
+    private sealed class Context(string file)
+    {
+        private readonly List<InputError> _errors = [];
+
+        public void Error(string? entry, string? field, string message) =>
+            _errors.Add(new InputError(file, message) { Entry = entry, Field = field });
+
+        public void ThrowIfAny()
+        {
+            if (_errors.Count > 0)
+            {
+                throw new InputException(_errors);
+            }
+        }
+
+        public void CheckFields(JsonElement element, string[] known, string? entry, string prefix = "")
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!known.Contains(property.Name, StringComparer.Ordinal))
+                {
+                    Error(entry, prefix + property.Name, $"Unknown field; expected one of {string.Join(", ", known)}.");
+                }
+            }
+        }
+
+        private bool TryGet(JsonElement element, string name, out JsonElement value) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null
+            || (value = default).ValueKind != JsonValueKind.Undefined;
+
+        public string? String(JsonElement element, string name, string? entry, string prefix = "")
+        {
+            if (!TryGet(element, name, out var value))
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                Error(entry, prefix + name, $"Must be a string, found {value.ValueKind.ToString().ToLowerInvariant()}.");
+                return null;
+            }
+
+            return value.GetString();
+        }
+
+        public decimal? Number(JsonElement element, string name, string? entry, string prefix = "")
+        {
+            if (!TryGet(element, name, out var value))
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+            {
+                Error(entry, prefix + name, $"Must be a number, found '{value}'.");
+                return null;
+            }
+
+            return number;
+        }
+
+        public bool Boolean(JsonElement element, string name, string? entry)
+        {
+            if (!TryGet(element, name, out var value))
+            {
+                return false;
+            }
+
+            if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                Error(entry, name, $"Must be true or false, found '{value}'.");
+                return false;
+            }
+
+            return value.GetBoolean();
+        }
+
+        public Quantity? Quantity(JsonElement element, string name, string? entry, string prefix = "")
+        {
+            var text = String(element, name, entry, prefix);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (!Units.Quantity.TryParse(text, out var quantity))
+            {
+                Error(entry, prefix + name, $"'{text}' is not an amount with a known unit (such as '2,5 mg', '1 tablett', '25 µg/h').");
+            }
+
+            return quantity;
+        }
+
+        public DateTimeOffset? Date(JsonElement element, string name, string? entry, string prefix = "")
+        {
+            var text = String(element, name, entry, prefix);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            {
+                return date;
+            }
+
+            Error(entry, prefix + name, $"'{text}' is not an ISO 8601 date or date-time.");
+            return null;
+        }
+    }
+}
