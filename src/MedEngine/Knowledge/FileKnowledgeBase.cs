@@ -56,17 +56,17 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
         var byCode = new Dictionary<(CodeSystem, string), KnowledgeMatch>();
         var salts = new HashSet<string>(StringComparer.Ordinal);
 
-        foreach (var row in ReadTable(open, origin + SubstancesFile, SubstanceColumns, errors))
+        foreach (var row in ReadTable(open, origin, SubstancesFile, SubstanceColumns, errors))
         {
             AddSubstance(row, substances, byName, byCode, errors);
         }
 
-        foreach (var row in ReadTable(open, origin + SaltsFile, null, errors))
+        foreach (var row in ReadTable(open, origin, SaltsFile, null, errors))
         {
             salts.Add(NameNormalizer.Normalize(row.Cells[0]));
         }
 
-        foreach (var row in ReadTable(open, origin + ProductsFile, ProductColumns, errors))
+        foreach (var row in ReadTable(open, origin, ProductsFile, ProductColumns, errors))
         {
             AddProduct(row, substances, byName, byCode, errors);
         }
@@ -147,9 +147,9 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
         }
 
         var atc = row.Cells[2].Trim();
-        if (atc.Length > 0 && !AtcCode.IsSubstanceLevel(atc))
+        if (atc.Length > 0 && !AtcCode.IsValid(atc))
         {
-            errors.Add(row.Error(3, $"'{atc}' is not an ATC level 5 code."));
+            errors.Add(row.Error(3, $"'{atc}' is not an ATC code."));
             return;
         }
 
@@ -225,10 +225,11 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
     private static IEnumerable<string> SplitList(string text) =>
         text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static List<Row> ReadTable(Func<string, TextReader?> open, string file, string[]? columns, List<InputError> errors)
+    private static List<Row> ReadTable(Func<string, TextReader?> open, string origin, string name, string[]? columns, List<InputError> errors)
     {
         var rows = new List<Row>();
-        using var reader = open(Path.GetFileName(file));
+        var file = origin + name;
+        using var reader = open(name);
         if (reader is null)
         {
             errors.Add(new InputError(file, "The file is missing."));

@@ -11,7 +11,7 @@ namespace MedEngine.Normalization;
 /// </summary>
 public static partial class DosageTextParser
 {
-    private const string Number = @"(?:\d+(?:[.,]\d+)?|½|en|ett|én|ein|one|to|two|tre|three|fire|four|fem|five|seks|six|halv|half)";
+    private const string Number = @"(?:\d+(?:[.,]\d+)?|½|(?:en|ett|én|ein|one|to|two|tre|three|fire|four|fem|five|seks|six|halv|half)\b)";
 
     private static readonly Dictionary<string, decimal> NumberWords = new(StringComparer.Ordinal)
     {
@@ -63,7 +63,7 @@ public static partial class DosageTextParser
         if (Take(ref rest, Schedule()) is { } schedule)
         {
             var parts = schedule.Groups["n"].Captures.Select(c => ToNumber(c.Value)).ToList();
-            var unit = UnitOf(schedule.Groups["unit"].Value);
+            var unit = UnitOf(schedule, ref rest);
             var given = parts.Where(p => p > 0).ToList();
             times = given.Count;
             perDay = new Quantity(parts.Sum(), unit);
@@ -71,14 +71,14 @@ public static partial class DosageTextParser
         }
         else if (Take(ref rest, TimesNotation()) is { } cross)
         {
-            amount = new Quantity(ToNumber(cross.Groups["a"].Value), UnitOf(cross.Groups["unit"].Value));
+            amount = new Quantity(ToNumber(cross.Groups["a"].Value), UnitOf(cross, ref rest));
             times = ToNumber(cross.Groups["t"].Value);
         }
         else
         {
             if (Take(ref rest, LeadingAmount()) is { } lead)
             {
-                amount = new Quantity(ToNumber(lead.Groups["n"].Value), UnitOf(lead.Groups["unit"].Value));
+                amount = new Quantity(ToNumber(lead.Groups["n"].Value), UnitOf(lead, ref rest));
             }
 
             times = TakeFrequency(ref rest);
@@ -170,8 +170,18 @@ public static partial class DosageTextParser
     private static decimal ToNumber(string text) =>
         NumberWords.TryGetValue(text, out var word) ? word : decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
-    private static MeasureUnit UnitOf(string text) =>
-        MeasureUnits.TryParse(text, out var unit) ? unit : MeasureUnits.ProductUnit;
+    /// <summary>The unit a match captured; a captured word that is no unit goes back into the text still to be read.</summary>
+    private static MeasureUnit UnitOf(Match match, ref string rest)
+    {
+        var text = match.Groups["unit"].Value;
+        if (MeasureUnits.TryParse(text, out var unit))
+        {
+            return unit;
+        }
+
+        rest += " " + text + " ";
+        return MeasureUnits.ProductUnit;
+    }
 
     [GeneratedRegex(@"(\d)[,](\d)", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalComma();
@@ -188,7 +198,7 @@ public static partial class DosageTextParser
     [GeneratedRegex(@"(?<![\d.])(?<a>\d+(?:\.\d+)?|½)\s*(?<unit>[a-zæøåµ]+)?\s*[x×]\s*(?<t>\d+)(?![\d.])", RegexOptions.CultureInvariant)]
     private static partial Regex TimesNotation();
 
-    [GeneratedRegex(@"^\s*(?<n>" + Number + @")(?=[\s]|[a-zµ])\s*(?<unit>(?:tablett(?:er)?|tabl|tbl|tablets?|kapsl?(?:el|er)?|kaps|capsules?|mg|g|µg|mcg|mikrogram|ml|dråper|dråpe|drops|puff|puffs|drag|doser|dose|plaster|patch|ie|iu|e|stk|mmol)\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<n>" + Number + @")\s*(?<unit>[a-zæøåµ%/]+)?", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingAmount();
 
     [GeneratedRegex(@"(?<n>" + Number + @")\s*(?:ganger|gang|g\.?|x|times|time)\s*(?:daglig|dagl\.?|om\s+dagen|per\s+dag|pr\.?\s*dag|per\s+døgn|pr\.?\s*døgn|i\s+døgnet|daily|a\s+day|per\s+day|/\s*d(?:ag|ay)?)\b", RegexOptions.CultureInvariant)]

@@ -15,7 +15,7 @@ public enum Dimension
     MassConcentration,
     /// <summary>International units per volume; canonical unit IE/ml.</summary>
     UnitsConcentration,
-    /// <summary>Percent (w/w or w/v as the product states).</summary>
+    /// <summary>Percent (w/w or w/v as the product states); mg/g is a tenth of a percent.</summary>
     Percent,
     /// <summary>Mass per hour, as for patches; canonical unit µg/h.</summary>
     MassRate,

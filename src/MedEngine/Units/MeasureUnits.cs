@@ -44,6 +44,7 @@ public static class MeasureUnits
         Add(new MeasureUnit("g/ml", Dimension.MassConcentration, 1000m));
         Add(new MeasureUnit("IE/ml", Dimension.UnitsConcentration, 1m), "iu/ml", "e/ml", "u/ml", "unt/ml");
         Add(new MeasureUnit("%", Dimension.Percent, 1m), "prosent", "percent");
+        Add(new MeasureUnit("mg/g", Dimension.Percent, 0.1m));
         Add(new MeasureUnit("µg/h", Dimension.MassRate, 1m), "μg/h", "mcg/h", "ug/h", "µg/time", "μg/time", "mikrogram/time", "mcg/hr", "µg/hr");
         Add(new MeasureUnit("mg/h", Dimension.MassRate, 1000m), "mg/time", "mg/hr");
         Add(Tablet, "tablett", "tabletter", "tabl", "tbl", "tab", "tablets", "tabs");
