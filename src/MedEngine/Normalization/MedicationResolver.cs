@@ -112,31 +112,36 @@ internal sealed partial class MedicationResolver(IKnowledgeBase knowledge)
     }
 
     /// <summary>
-    /// The longest run of words, starting at the first word that is not a descriptor, that is exactly a known name,
-    /// provided every other word is a descriptor, a number or a salt.
+    /// The longest run of words that is exactly a known name, provided every other word is a descriptor, a number or a
+    /// salt. The run starts at the first word that is not a descriptor; when nothing matches there and that word is a
+    /// salt ("natrium pikosulfat"), the next word is tried.
     /// </summary>
     private KnowledgeMatch? MatchWords(string normalized)
     {
         var words = NameNormalizer.Words(normalized);
-        var first = Array.FindIndex(words, w => !IsFiller(w));
-        if (first < 0)
+        for (var start = Array.FindIndex(words, w => !IsDescriptor(w)); start >= 0 && start < words.Length; start++)
         {
-            return null;
-        }
-
-        for (var end = words.Length; end > first; end--)
-        {
-            if (knowledge.FindByName(string.Join(' ', words[first..end])) is { } match && words[end..].All(IsFiller))
+            for (var end = words.Length; end > start; end--)
             {
-                return match;
+                if (knowledge.FindByName(string.Join(' ', words[start..end])) is { } match && words[end..].All(IsFiller))
+                {
+                    return match;
+                }
+            }
+
+            if (!IsFiller(words[start]))
+            {
+                break;
             }
         }
 
         return null;
     }
 
-    private bool IsFiller(string word) =>
-        Vocabulary.Descriptors.Contains(word) || word.Any(char.IsDigit) || knowledge.IsSalt(word) || MeasureUnits.TryParse(word, out _);
+    private static bool IsDescriptor(string word) =>
+        Vocabulary.Descriptors.Contains(word) || word.Any(char.IsDigit) || MeasureUnits.TryParse(word, out _);
+
+    private bool IsFiller(string word) => IsDescriptor(word) || knowledge.IsSalt(word);
 
     private List<PossibleMatch> ProposeMatches(IEnumerable<string> written)
     {
