@@ -227,7 +227,7 @@ public sealed class PatientMedicationState
         var addedUnresolved = touched.Unresolved.Where(_unresolved.ContainsKey).Select(r => _unresolved[r]).ToList();
         var removedUnresolved = touched.Unresolved.Where(r => !_unresolved.ContainsKey(r)).Select(r => new EntryReference(r.Item1, r.Item2)).ToList();
         _current = null;
-        return new ReconciliationDelta(added, changed, removed, addedUnresolved, removedUnresolved);
+        return new ReconciliationDelta(added, changed, removed, addedUnresolved, removedUnresolved, touched.SourcesChanged);
     }
 
     private static string SubstanceKey(string lineKey) => lineKey.Split('@')[0];

@@ -18,13 +18,15 @@ public sealed record ReconciliationResult(IReadOnlyList<MedicationSource> Source
 /// <param name="RemovedLineIds">Ids of lines that no longer exist.</param>
 /// <param name="AddedUnresolved">Entries newly unresolved.</param>
 /// <param name="RemovedUnresolved">Entries no longer unresolved (removed, or now resolved).</param>
+/// <param name="SourcesChanged">Whether a source was added or removed, or its confirmation changed.</param>
 public sealed record ReconciliationDelta(
     IReadOnlyList<ReconciledLine> AddedLines,
     IReadOnlyList<ReconciledLine> ChangedLines,
     IReadOnlyList<string> RemovedLineIds,
     IReadOnlyList<UnresolvedEntry> AddedUnresolved,
-    IReadOnlyList<EntryReference> RemovedUnresolved)
+    IReadOnlyList<EntryReference> RemovedUnresolved,
+    bool SourcesChanged)
 {
     /// <summary>Whether nothing changed.</summary>
-    public bool IsEmpty => AddedLines.Count == 0 && ChangedLines.Count == 0 && RemovedLineIds.Count == 0 && AddedUnresolved.Count == 0 && RemovedUnresolved.Count == 0;
+    public bool IsEmpty => !SourcesChanged && AddedLines.Count == 0 && ChangedLines.Count == 0 && RemovedLineIds.Count == 0 && AddedUnresolved.Count == 0 && RemovedUnresolved.Count == 0;
 }

@@ -50,7 +50,10 @@ public static class ReconciliationJsonWriter
             writer.WriteStartObject();
             writer.WriteString("source", unresolved.Entry.Source.Id);
             writer.WriteString("entryId", unresolved.Entry.Entry.EntryId);
+            writer.WriteString("sourceKind", SourceKinds.ToName(unresolved.Entry.Source.Kind));
             writer.WriteString("name", unresolved.Entry.Entry.Name);
+            writer.WriteString("status", StatusName(unresolved.Entry.Entry.Status));
+            writer.WriteString("dosageText", unresolved.Entry.Entry.DosageText);
             writer.WriteString("reason", unresolved.Reason);
             writer.WriteStartArray("possibleMatches");
             foreach (var match in unresolved.Entry.Resolution.PossibleMatches)
