@@ -73,7 +73,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
 
         if (errors.Count > 0)
         {
-            throw new InputException(errors);
+            throw new InputException(errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList());
         }
 
         return new FileKnowledgeBase(byName, byCode, salts);

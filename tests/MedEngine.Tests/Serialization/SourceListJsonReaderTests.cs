@@ -1,0 +1,102 @@
+using MedEngine.Model;
+using MedEngine.Reconciliation;
+using MedEngine.Serialization;
+using Xunit;
+
+namespace MedEngine.Tests.Serialization;
+
+public sealed class SourceListJsonReaderTests
+{
+    private static InputException Fails(string json) =>
+        Assert.Throws<InputException>(() => SourceListJsonReader.Read(json, "liste.json"));
+
+    [Fact]
+    public void Read_MalformedJson_NamesFileLineAndColumn()
+    {
+        var error = Assert.Single(Fails("{\n  \"source\": { \"id\": \"gp\" },\n  \"entries\": [ { \"id\": 1, } \n").Errors);
+        Assert.Equal("liste.json", error.File);
+        Assert.NotNull(error.Line);
+        Assert.StartsWith("liste.json:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EveryProblem_IsReportedAtOnceWithEntryAndField()
+    {
+        var errors = Fails("""
+            { "source": { "id": "gp", "kind": "doctor" },
+              "entries": [
+                { "id": "1", "name": "Marevan", "dose": "2 bananas" },
+                { "id": "2", "name": "Paracet", "timesPerDay": "two" },
+                { "id": "3", "name": "Ibux", "status": "taken" },
+                { "id": "4", "nmae": "Furix" },
+                { "name": "no id" }
+              ] }
+            """).Errors;
+        Assert.Contains(errors, e => e.Field == "source.kind" && e.Message.Contains("doctor", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Entry == "#0 '1'" && e.Field == "dose" && e.Message.Contains("2 bananas", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Entry == "#1 '2'" && e.Field == "timesPerDay");
+        Assert.Contains(errors, e => e.Entry == "#2 '3'" && e.Field == "status");
+        Assert.Contains(errors, e => e.Entry == "#3 '4'" && e.Field == "nmae");
+        Assert.Contains(errors, e => e.Entry == "#4" && e.Field == "id");
+    }
+
+    [Fact]
+    public void Read_DuplicateEntryIds_IsAnErrorNamingBoth()
+    {
+        var error = Assert.Single(Fails("""
+            { "source": { "id": "gp" }, "entries": [ { "id": "a", "name": "Marevan" }, { "id": "a", "name": "Paracet" } ] }
+            """).Errors);
+        Assert.Equal("#1 'a'", error.Entry);
+        Assert.Contains("#0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EmptyList_IsValidAndReconcilesToNothing()
+    {
+        var input = SourceListJsonReader.Read("""{ "source": { "id": "gp", "kind": "gp" }, "entries": [] }""", "tom.json");
+        var result = ReconciliationEngine.CreateDefault().Reconcile(input.Lists);
+        Assert.Empty(result.Lines);
+        Assert.Empty(result.Unresolved);
+        Assert.Equal(SourceKind.GeneralPractitioner, Assert.Single(result.Sources).Kind);
+    }
+
+    [Fact]
+    public void Read_MissingDosageAndNonsense_AreFlaggedNotLost()
+    {
+        var input = SourceListJsonReader.Read("""
+            { "source": { "id": "pasient", "kind": "patient" },
+              "entries": [
+                { "id": "1", "name": "Paracet 500 mg" },
+                { "id": "2", "name": "Xyzzy", "dosageText": "blah blah" },
+                { "id": "3", "name": "Furix 40 mg", "dose": "1 tablett", "timesPerDay": -3 }
+              ] }
+            """, "p.json");
+        var result = ReconciliationEngine.CreateDefault().Reconcile(input.Lists);
+        Assert.Equal(3, result.EntryCount);
+        Assert.Contains(result.Unresolved, u => u.Entry.Entry.EntryId == "2");
+        Assert.Contains(result.Lines.Single(l => l.Id == "C03CA01").Discrepancies, d => d.Code == DiscrepancyCodes.ImplausibleDose);
+    }
+
+    [Fact]
+    public void Read_KindOverride_WinsOverTheFile()
+    {
+        var input = SourceListJsonReader.Read("""{ "source": { "id": "x", "kind": "gp" }, "entries": [] }""", "x.json", SourceKind.Hospital);
+        Assert.Equal(SourceKind.Hospital, input.Lists[0].Source.Kind);
+    }
+
+    [Fact]
+    public void Read_TenThousandEntries_AreAllAccountedFor()
+    {
+        var names = new[] { "Marevan 2,5 mg", "Paracet 500 mg", "Ukjent", "Furix 40 mg", "Selo-Zok 50 mg" };
+        var entries = string.Join(",", Enumerable.Range(0, 10_000).Select(i => $$"""{ "id": "e{{i}}", "name": "{{names[i % names.Length]}}", "dosageText": "1x{{1 + (i % 3)}}", "status": "active" }"""));
+        var input = SourceListJsonReader.Read($$"""{ "source": { "id": "stor", "kind": "municipal" }, "entries": [ {{entries}} ] }""", "stor.json");
+        var result = ReconciliationEngine.CreateDefault().Reconcile(input.Lists);
+        Assert.Equal(10_000, result.EntryCount);
+        Assert.Equal(2_000, result.Unresolved.Count);
+        Assert.Contains(result.Lines, l => l.Discrepancies.Any(d => d.Kind == DiscrepancyKind.Duplication));
+    }
+
+    [Fact]
+    public void Read_SamplePatient_ReadsEveryFile() =>
+        Assert.Equal(5, SamplePatient.Lists.Count);
+}
