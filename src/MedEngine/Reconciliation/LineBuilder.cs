@@ -114,7 +114,7 @@ internal sealed class LineBuilder(SourcePrecedencePolicy policy)
         }
 
         var timed = current.Where(e => e.Dosage.TimesPerDay is not null || e.Dosage.AsNeeded).ToList();
-        if (timed.Select(Frequency).Distinct(StringComparer.Ordinal).Count() > 1)
+        if (timed.Select(e => e.Dosage.AsNeeded ? null : e.Dosage.TimesPerDay).Distinct().Count() > 1)
         {
             discrepancies.Add(new Discrepancy(DiscrepancyCodes.FrequencyDiffers, DiscrepancyKind.Frequency,
                 "Frequency differs: " + string.Join("; ", timed.Select(e => $"{Describe(e)} {Frequency(e)}")) + ".", Refs(timed)));

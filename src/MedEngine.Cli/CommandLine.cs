@@ -1,0 +1,42 @@
+namespace MedEngine.Cli;
+
+/// <summary>Dispatches the <c>medengine</c> commands.</summary>
+internal static class CommandLine
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code for bad usage or bad input.</summary>
+    public const int BadInput = 2;
+
+    private const string Usage = """
+        Usage:
+          medengine reconcile [--json|--fhir] [--patient ID] ARG...
+              Reconciles the medication lists of one patient. Each ARG is FILE or KIND=FILE, one source's list,
+              with KIND one of gp, hospital, municipal, pll, prescriptions, dispensing, multidose, patient.
+              FILE is a MedEngine source list (JSON, see docs/source-list-format.md) or FHIR R4 (Bundle, resource, NDJSON).
+              Prints a table; --json prints the JSON document of docs/reconcile-json.md; --fhir a FHIR R4 Bundle.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await output.WriteLineAsync(Usage).ConfigureAwait(false);
+            return args.Length == 0 ? BadInput : Success;
+        }
+
+        return args[0] switch
+        {
+            "reconcile" => await ReconcileCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
+            _ => await FailAsync(error, $"Unknown command '{args[0]}'.").ConfigureAwait(false),
+        };
+    }
+
+    public static async Task<int> FailAsync(TextWriter error, string message)
+    {
+        await error.WriteLineAsync("medengine: " + message).ConfigureAwait(false);
+        await error.WriteLineAsync(Usage).ConfigureAwait(false);
+        return BadInput;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using MedEngine.Fhir;
+using MedEngine.Model;
+using MedEngine.Serialization;
+
+namespace MedEngine.Cli;
+
+/// <summary>Reads one command-line input file: a MedEngine source list, or FHIR R4 (Bundle, resource or NDJSON).</summary>
+internal static class InputLoader
+{
+    /// <summary>Reads a file into the source lists of one patient.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="kind">The kind given as KIND=FILE, if any.</param>
+    /// <param name="patient">The patient to take from a file that holds several, if given.</param>
+    /// <returns>The file's source lists for the patient.</returns>
+    /// <exception cref="InputException">The file is malformed, or holds several patients and none was chosen.</exception>
+    public static IReadOnlyList<SourceList> Load(string path, SourceKind? kind, string? patient)
+    {
+        var content = File.ReadAllText(path);
+        if (!IsFhir(path, content))
+        {
+            return SourceListJsonReader.Read(content, path, kind).Lists;
+        }
+
+        var read = FhirInputReader.Read(content, path, kind);
+        var patients = patient is null ? read.Patients : read.Patients.Where(p => p.Patient?.Id == patient).ToList();
+        return patients.Count switch
+        {
+            1 => patients[0].Lists,
+            0 => throw new InputException(new InputError(path, patient is null ? "No medication resources found." : $"No patient '{patient}' in the file.")),
+            _ => throw new InputException(new InputError(path,
+                $"The file holds {patients.Count} patients ({string.Join(", ", patients.Select(p => p.Patient?.Id ?? "no subject"))}); choose one with --patient ID.")),
+        };
+    }
+
+    private static bool IsFhir(string path, string content)
+    {
+        if (path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("resourceType", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
