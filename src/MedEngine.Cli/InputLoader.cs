@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MedEngine.Fhir;
 using MedEngine.Model;
 using MedEngine.Serialization;
@@ -17,7 +16,7 @@ internal static class InputLoader
     public static IReadOnlyList<SourceList> Load(string path, SourceKind? kind, string? patient)
     {
         var content = File.ReadAllText(path);
-        if (!IsFhir(path, content))
+        if (!FhirInputReader.IsFhir(content, path))
         {
             return SourceListJsonReader.Read(content, path, kind).Lists;
         }
@@ -31,23 +30,5 @@ internal static class InputLoader
             _ => throw new InputException(new InputError(path,
                 $"The file holds {patients.Count} patients ({string.Join(", ", patients.Select(p => p.Patient?.Id ?? "no subject"))}); choose one with --patient ID.")),
         };
-    }
-
-    private static bool IsFhir(string path, string content)
-    {
-        if (path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("resourceType", out _);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }

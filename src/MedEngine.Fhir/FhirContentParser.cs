@@ -1,0 +1,207 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
+
+namespace MedEngine.Fhir;
+
+/// <summary>One resource read from the input, with where it was found.</summary>
+/// <param name="Resource">The resource.</param>
+/// <param name="FullUrl">The bundle entry's fullUrl, when in a bundle.</param>
+/// <param name="Line">The NDJSON line, when read from NDJSON.</param>
+internal sealed record ParsedResource(Resource Resource, string? FullUrl, int? Line);
+
+/// <summary>Splits FHIR JSON content (a bundle, one resource, or NDJSON) into resources, collecting every problem with where it is.</summary>
+internal sealed class FhirContentParser
+{
+    private static readonly HashSet<string> BundleTypes = new(StringComparer.Ordinal) { "collection", "searchset", "document", "transaction", "batch" };
+
+    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.NoOverflow));
+
+    private readonly string _file;
+    private readonly List<InputError> _errors;
+
+    public FhirContentParser(string file, List<InputError> errors)
+    {
+        _file = file;
+        _errors = errors;
+    }
+
+    public List<ParsedResource> Resources { get; } = [];
+
+    /// <summary>Bundle entries that carry no resource (for example a transaction DELETE).</summary>
+    public int EntriesWithoutResource { get; private set; }
+
+    /// <summary>The document bundles' compositions are found among <see cref="Resources"/>; this says whether any bundle was a document.</summary>
+    public bool SawDocument { get; private set; }
+
+    public void Parse(string content)
+    {
+        if (IsNdjson(content, _file))
+        {
+            var lines = content.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (!string.IsNullOrWhiteSpace(lines[i]))
+                {
+                    ParseDocument(lines[i], i + 1);
+                }
+            }
+        }
+        else
+        {
+            ParseDocument(content, null);
+        }
+    }
+
+    /// <summary>NDJSON when the file says so, or when the first non-empty line is a whole JSON object and more lines follow.</summary>
+    internal static bool IsNdjson(string content, string file)
+    {
+        if (file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var lines = content.Split('\n').Where(l => !string.IsNullOrWhiteSpace(l)).Take(2).ToList();
+        if (lines.Count < 2 || !lines[0].TrimStart().StartsWith('{') || !lines[1].TrimStart().StartsWith('{'))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var first = JsonDocument.Parse(lines[0]);
+            return first.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private void ParseDocument(string json, int? ndjsonLine)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            _errors.Add(new InputError(_file, "Malformed JSON: " + e.Message.Split(" Path:")[0].Split(" LineNumber:")[0])
+            {
+                Line = ndjsonLine ?? (int?)e.LineNumber + 1,
+                Column = (int?)e.BytePositionInLine + 1,
+            });
+            return;
+        }
+
+        using (document)
+        {
+            ReadResource(document.RootElement, ndjsonLine, null, null);
+        }
+    }
+
+    private void ReadResource(JsonElement element, int? line, string? fullUrl, string? where)
+    {
+        var id = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
+            ? idElement.GetString()
+            : null;
+        var entry = id ?? where;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            Error(line, entry, where, "A resource must be a JSON object.");
+            return;
+        }
+
+        if (!element.TryGetProperty("resourceType", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        {
+            Error(line, entry, Field(where, "resourceType"), "Missing 'resourceType': not a FHIR resource.");
+            return;
+        }
+
+        var type = typeElement.GetString()!;
+        if (!ModelInfo.IsKnownResource(type))
+        {
+            Error(line, entry, Field(where, "resourceType"), $"Unknown resourceType '{type}': not a FHIR R4 resource.");
+            return;
+        }
+
+        if (type == "Bundle")
+        {
+            ReadBundle(element, line, entry, where);
+            return;
+        }
+
+        if (!Deserializer.TryDeserializeResource(element.GetRawText(), out var resource, out var issues))
+        {
+            foreach (var issue in issues)
+            {
+                var (field, message) = issue is ExtendedCodedException coded ? (coded.InstancePath, coded.BaseErrorMessage) : (null, issue.Message);
+                if (field is not null && field.StartsWith(type + ".", StringComparison.Ordinal))
+                {
+                    field = field[(type.Length + 1)..];
+                }
+
+                Error(line, entry, Field(where, field), $"{type} could not be read: {message}");
+            }
+
+            if (!issues.Any())
+            {
+                Error(line, entry, where, $"{type} could not be read.");
+            }
+
+            return;
+        }
+
+        Resources.Add(new ParsedResource(resource!, fullUrl, line));
+    }
+
+    private void ReadBundle(JsonElement bundle, int? line, string? entry, string? where)
+    {
+        var type = bundle.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        if (type is null || !BundleTypes.Contains(type))
+        {
+            Error(line, entry, Field(where, "type"), $"Bundle type '{type}' is not supported; expected one of {string.Join(", ", BundleTypes)}.");
+            return;
+        }
+
+        SawDocument |= type == "document";
+        if (!bundle.TryGetProperty("entry", out var entries))
+        {
+            return;
+        }
+
+        if (entries.ValueKind != JsonValueKind.Array)
+        {
+            Error(line, entry, Field(where, "entry"), "Bundle.entry must be an array.");
+            return;
+        }
+
+        var index = 0;
+        foreach (var item in entries.EnumerateArray())
+        {
+            var here = (where is null ? "" : where + ".") + $"entry[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                Error(line, here, here, "A bundle entry must be an object.");
+                continue;
+            }
+
+            var fullUrl = item.TryGetProperty("fullUrl", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            if (!item.TryGetProperty("resource", out var resource) || resource.ValueKind == JsonValueKind.Null)
+            {
+                EntriesWithoutResource++;
+                continue;
+            }
+
+            ReadResource(resource, line, fullUrl, here + ".resource");
+        }
+    }
+
+    private static string? Field(string? where, string? field) =>
+        where is null ? field : field is null ? where : where + "." + field;
+
+    private void Error(int? line, string? entry, string? field, string message) =>
+        _errors.Add(new InputError(_file, message) { Line = line, Entry = entry, Field = field });
+}

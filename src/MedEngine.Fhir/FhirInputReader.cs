@@ -1,0 +1,125 @@
+using Hl7.Fhir.Model;
+using MedEngine.Model;
+
+namespace MedEngine.Fhir;
+
+/// <summary>
+/// Reads FHIR R4 JSON into MedEngine source lists: a Bundle (collection, searchset, document, transaction, batch), a single resource,
+/// or NDJSON (by the <c>.ndjson</c> extension, or when the content is one JSON object per line).
+/// </summary>
+/// <remarks>
+/// <para>Sources, when no kind is given: MedicationStatements form a source with id = the file name without extension, of kind
+/// <see cref="SourceKind.PatientReported"/> when <c>informationSource</c> is the Patient or a RelatedPerson, else <see cref="SourceKind.Unknown"/>
+/// (when a file holds both, the ids get <c>-patient</c> and <c>-unknown</c> suffixes); MedicationRequests form <c>{stem}-requests</c>
+/// (<see cref="SourceKind.Prescriptions"/>); MedicationDispenses form <c>{stem}-dispenses</c> (<see cref="SourceKind.Dispensing"/>).
+/// In a document Bundle (SFM <c>$getMedication</c>), resources listed in a Composition section take the section's kind instead
+/// (see <see cref="SfmSections"/>): <c>{stem}-pll</c>, <c>{stem}-requests</c>, <c>{stem}-dispenses</c>.
+/// With a kind override, all medication resources of a patient form one source with id = stem and that kind.</para>
+/// <para>Entry ids are resource ids (else the fullUrl's uuid, else the NDJSON line). Parsing is lenient where no data is lost (Firely's NoOverflow mode:
+/// malformed primitive values and unknown codes are kept as written; unknown elements and wrong JSON shapes are errors), but malformed JSON, an unknown resourceType, a resource that cannot be read,
+/// and duplicate entry ids are all reported together in one <see cref="InputException"/>.</para>
+/// </remarks>
+public static class FhirInputReader
+{
+    /// <summary>Whether an input is FHIR JSON: NDJSON (by extension or by content), or one JSON object with a <c>resourceType</c>.</summary>
+    /// <param name="content">The file's content.</param>
+    /// <param name="file">The file name.</param>
+    /// <returns><see langword="true"/> when <see cref="Read"/> is the reader for it.</returns>
+    public static bool IsFhir(string content, string file)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(file);
+        if (FhirContentParser.IsNdjson(content, file))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(content, new System.Text.Json.JsonDocumentOptions { AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty("resourceType", out _);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads one FHIR input.</summary>
+    /// <param name="content">The file's content.</param>
+    /// <param name="file">The file name, used in errors and for source ids.</param>
+    /// <param name="kindOverride">The kind given by the caller, which puts all medication resources of a patient in one source of that kind.</param>
+    /// <returns>The patients, ordered by id, and the count of resources skipped by type.</returns>
+    /// <exception cref="InputException">The input is not valid; every problem is listed with file, line (NDJSON), entry and field.</exception>
+    public static FhirReadResult Read(string content, string file, SourceKind? kindOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(file);
+        var errors = new List<InputError>();
+        var parser = new FhirContentParser(file, errors);
+        parser.Parse(content);
+        if (errors.Count > 0)
+        {
+            throw new InputException(errors);
+        }
+
+        var index = new ResourceIndex(parser.Resources);
+        var sections = SfmSections.Classify(parser.Resources.Select(r => r.Resource).OfType<Composition>(), index);
+        var builder = new PatientInputBuilder(file, kindOverride);
+        var ordinal = 0;
+        foreach (var parsed in parser.Resources)
+        {
+            ordinal++;
+            var entryId = parsed.Resource.Id ?? Uuid(parsed.FullUrl) ?? (parsed.Line is { } line ? $"line-{line}" : $"resource-{ordinal}");
+            var section = sections.TryGetValue(parsed.Resource, out var k) ? k : (SourceKind?)null;
+            switch (parsed.Resource)
+            {
+                case MedicationStatement statement:
+                    builder.AddEntry(index.PatientKey(statement.Subject), MedicationEntryMapper.FromStatement(statement, entryId, index), section ?? StatementKind(statement, index), section is null);
+                    break;
+                case MedicationRequest request:
+                    builder.AddEntry(index.PatientKey(request.Subject), MedicationEntryMapper.FromRequest(request, entryId, index), section ?? SourceKind.Prescriptions, false);
+                    break;
+                case MedicationDispense dispense:
+                    builder.AddEntry(index.PatientKey(dispense.Subject), MedicationEntryMapper.FromDispense(dispense, entryId, index), section ?? SourceKind.Dispensing, false);
+                    break;
+                case Medication:
+                    break; // product data, read through the references of the resources above
+                case Composition when parser.SawDocument:
+                    break; // the document's table of contents, read by SfmSections
+                case Patient patient:
+                    builder.Facts(ResourceIndex.PatientKey(patient, parsed.FullUrl)).Add(patient);
+                    break;
+                case Observation observation:
+                    builder.Skip("Observation", builder.Facts(index.PatientKey(observation.Subject)).Add(observation));
+                    break;
+                case Condition condition:
+                    builder.Skip("Condition", builder.Facts(index.PatientKey(condition.Subject)).Add(condition));
+                    break;
+                case AllergyIntolerance allergy:
+                    builder.Skip("AllergyIntolerance", builder.Facts(index.PatientKey(allergy.Patient)).Add(allergy));
+                    break;
+                default:
+                    builder.Skip(parsed.Resource.TypeName, "");
+                    break;
+            }
+        }
+
+        if (parser.EntriesWithoutResource > 0)
+        {
+            builder.Skip("Bundle.entry", "no resource", parser.EntriesWithoutResource);
+        }
+
+        return builder.Build();
+    }
+
+    private static SourceKind StatementKind(MedicationStatement statement, ResourceIndex index)
+    {
+        var source = statement.InformationSource;
+        var type = index.Resolve(source)?.TypeName ?? source?.Reference?.Split('/')[0] ?? source?.Type;
+        return type is "Patient" or "RelatedPerson" ? SourceKind.PatientReported : SourceKind.Unknown;
+    }
+
+    private static string? Uuid(string? url) =>
+        url is not null && url.StartsWith("urn:uuid:", StringComparison.OrdinalIgnoreCase) ? url[9..] : null;
+}

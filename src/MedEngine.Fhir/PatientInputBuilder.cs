@@ -1,0 +1,109 @@
+using MedEngine.Model;
+
+namespace MedEngine.Fhir;
+
+/// <summary>Groups mapped entries and facts by patient and source, then builds the <see cref="FhirReadResult"/> (see <see cref="FhirInputReader"/> for the source rules).</summary>
+internal sealed class PatientInputBuilder(string file, SourceKind? kindOverride)
+{
+    private readonly string _stem = Path.GetFileNameWithoutExtension(file);
+    private readonly Dictionary<string, Group> _patients = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _skipped = new(StringComparer.Ordinal);
+
+    /// <summary>Adds an entry; <paramref name="statementGroup"/> marks a MedicationStatement outside any document section.</summary>
+    public void AddEntry(string? patient, MedicationEntry entry, SourceKind kind, bool statementGroup) =>
+        GroupOf(patient).Entries.Add((kindOverride ?? kind, statementGroup && kindOverride is null, entry));
+
+    public PatientFacts Facts(string? patient) => GroupOf(patient).Facts;
+
+    /// <summary>Counts a skipped resource; a <see langword="null"/> reason means it was used, an empty one means its type is not read.</summary>
+    public void Skip(string type, string? reason, int count = 1)
+    {
+        if (reason is null)
+        {
+            return;
+        }
+
+        var key = reason.Length == 0 ? type : $"{type} ({reason})";
+        _skipped[key] = _skipped.GetValueOrDefault(key) + count;
+    }
+
+    public FhirReadResult Build()
+    {
+        var errors = new List<InputError>();
+        var patients = _patients.Values.OrderBy(g => g.Id, StringComparer.Ordinal).Select(g => Build(g, errors)).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InputException(errors);
+        }
+
+        return new FhirReadResult(patients, _skipped);
+    }
+
+    private PatientInput Build(Group group, List<InputError> errors)
+    {
+        var statementKinds = group.Entries.Where(e => e.StatementGroup).Select(e => e.Kind).Distinct().Count();
+        var lists = new List<SourceList>();
+        foreach (var source in group.Entries.GroupBy(e => SourceId(e.Kind, e.StatementGroup, statementKinds)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var entries = new List<MedicationEntry>();
+            foreach (var (_, _, entry) in source)
+            {
+                if (seen.Add(entry.EntryId))
+                {
+                    entries.Add(entry);
+                }
+                else
+                {
+                    errors.Add(new InputError(file, $"More than one resource with id '{entry.EntryId}' in source '{source.Key}'.") { Entry = entry.EntryId, Field = "id" });
+                }
+            }
+
+            lists.Add(new SourceList(new MedicationSource(source.Key, source.First().Kind), entries));
+        }
+
+        return new PatientInput(lists, group.Facts.ToContext());
+    }
+
+    private string SourceId(SourceKind kind, bool statementGroup, int statementKinds)
+    {
+        if (kindOverride is not null)
+        {
+            return _stem;
+        }
+
+        if (statementGroup)
+        {
+            return statementKinds > 1 ? $"{_stem}-{SourceKinds.ToName(kind)}" : _stem;
+        }
+
+        return kind switch
+        {
+            SourceKind.Prescriptions => _stem + "-requests",
+            SourceKind.Dispensing => _stem + "-dispenses",
+            SourceKind.Pll => _stem + "-pll",
+            _ => $"{_stem}-{SourceKinds.ToName(kind)}",
+        };
+    }
+
+    private Group GroupOf(string? patient)
+    {
+        var key = patient ?? "";
+        if (!_patients.TryGetValue(key, out var group))
+        {
+            group = new Group(patient);
+            _patients.Add(key, group);
+        }
+
+        return group;
+    }
+
+    private sealed class Group(string? id)
+    {
+        public string? Id { get; } = id;
+
+        public PatientFacts Facts { get; } = new(id);
+
+        public List<(SourceKind Kind, bool StatementGroup, MedicationEntry Entry)> Entries { get; } = [];
+    }
+}

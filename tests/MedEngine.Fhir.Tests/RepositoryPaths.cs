@@ -1,0 +1,24 @@
+namespace MedEngine.Fhir.Tests;
+
+/// <summary>Finds the repository root (the folder with MedEngine.sln) and the data beside it.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Samples => Path.Combine(Root, "data", "samples");
+
+    public static string SharedData => Path.Combine(Root, "..", "shared", "data");
+
+    public static string TestData => Path.Combine(AppContext.BaseDirectory, "TestData");
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MedEngine.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("MedEngine.sln not found above " + AppContext.BaseDirectory);
+    }
+}
