@@ -26,11 +26,11 @@ internal static class TableWriter
         {
             (i + 1).ToString(CultureInfo.InvariantCulture),
             string.Join(" + ", line.Substances.Select(s => s.NameNb + (s.Atc is null ? "" : $" ({s.Atc})"))),
-            ReconciliationJsonWriter.StatusName(line.Proposed.Status),
+            EntryStatuses.ToName(line.Proposed.Status),
             $"{line.Proposed.From.Entry.Name} [{line.Proposed.From.Source.Id}]",
             line.Proposed.From.DailyDose?.ToString() + (line.Proposed.From.Dosage.AsNeeded ? "as needed" : "") is { Length: > 0 } dose ? dose : "unknown",
             line.Entries.Count.ToString(CultureInfo.InvariantCulture),
-            string.Join(", ", line.Discrepancies.Select(d => ReconciliationJsonWriter.KindName(d.Kind)).Distinct()),
+            string.Join(", ", line.Discrepancies.Select(d => DiscrepancyKinds.ToName(d.Kind)).Distinct()),
         }).ToList();
         AppendTable(text, ["#", "Substance", "Status", "Proposed (source)", "Daily dose", "Entries", "Discrepancies"], rows);
 
@@ -41,7 +41,7 @@ internal static class TableWriter
             text.AppendLine(CultureInfo.InvariantCulture, $"  proposed: {line.Proposed.Reason}");
             foreach (var discrepancy in line.Discrepancies)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {discrepancy.Code} {ReconciliationJsonWriter.KindName(discrepancy.Kind)}: {discrepancy.Detail}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {discrepancy.Code} {DiscrepancyKinds.ToName(discrepancy.Kind)}: {discrepancy.Detail}");
             }
         }
 

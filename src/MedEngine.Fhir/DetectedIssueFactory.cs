@@ -15,7 +15,7 @@ internal static class DetectedIssueFactory
 {
     public static DetectedIssue Create(Discrepancy discrepancy, ResourceReference patient, FhirDateTime identified, IEnumerable<ResourceReference> implicated, ResourceReference line)
     {
-        var kind = ReconciliationJsonWriter.KindName(discrepancy.Kind);
+        var kind = DiscrepancyKinds.ToName(discrepancy.Kind);
         var code = new CodeableConcept { Text = kind };
         if (V3Code(discrepancy.Kind) is { } v3)
         {

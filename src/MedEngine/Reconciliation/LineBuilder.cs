@@ -141,7 +141,7 @@ internal sealed class LineBuilder(SourcePrecedencePolicy policy)
         var active = stated.Where(e => e.Entry.Status == EntryStatus.Active).ToList();
         if (ended.Count > 0 && active.Count > 0)
         {
-            var endedText = string.Join("; ", ended.Select(e => $"{Serialization.ReconciliationJsonWriter.StatusName(e.Entry.Status)} in {Describe(e)}" + (e.Entry.Reason is { } r ? $" ({r})" : "")));
+            var endedText = string.Join("; ", ended.Select(e => $"{EntryStatuses.ToName(e.Entry.Status)} in {Describe(e)}" + (e.Entry.Reason is { } r ? $" ({r})" : "")));
             discrepancies.Add(new Discrepancy(DiscrepancyCodes.StatusConflict, DiscrepancyKind.Status,
                 $"{endedText}; active in {Names(active)}.", Refs(ended.Concat(active))));
         }

@@ -52,7 +52,7 @@ public static class ReconciliationJsonWriter
             writer.WriteString("entryId", unresolved.Entry.Entry.EntryId);
             writer.WriteString("sourceKind", SourceKinds.ToName(unresolved.Entry.Source.Kind));
             writer.WriteString("name", unresolved.Entry.Entry.Name);
-            writer.WriteString("status", StatusName(unresolved.Entry.Entry.Status));
+            writer.WriteString("status", EntryStatuses.ToName(unresolved.Entry.Entry.Status));
             writer.WriteString("dosageText", unresolved.Entry.Entry.DosageText);
             writer.WriteString("reason", unresolved.Reason);
             writer.WriteStartArray("possibleMatches");
@@ -90,13 +90,13 @@ public static class ReconciliationJsonWriter
         writer.WriteStartObject();
         writer.WriteString("id", line.Id);
         WriteSubstances(writer, line.Substances);
-        writer.WriteString("status", StatusName(line.Proposed.Status));
+        writer.WriteString("status", EntryStatuses.ToName(line.Proposed.Status));
         var lead = line.Proposed.From;
         writer.WriteStartObject("proposed");
         writer.WriteString("source", lead.Source.Id);
         writer.WriteString("entryId", lead.Entry.EntryId);
         writer.WriteString("name", lead.Entry.Name);
-        writer.WriteString("status", StatusName(line.Proposed.Status));
+        writer.WriteString("status", EntryStatuses.ToName(line.Proposed.Status));
         WriteDetails(writer, lead);
         writer.WriteString("reason", line.Proposed.Reason);
         writer.WriteEndObject();
@@ -108,7 +108,7 @@ public static class ReconciliationJsonWriter
             writer.WriteString("sourceKind", SourceKinds.ToName(entry.Source.Kind));
             writer.WriteString("entryId", entry.Entry.EntryId);
             writer.WriteString("name", entry.Entry.Name);
-            writer.WriteString("status", StatusName(entry.Entry.Status));
+            writer.WriteString("status", EntryStatuses.ToName(entry.Entry.Status));
             writer.WriteString("evidence", EvidenceName(entry.Resolution.Evidence));
             WriteDetails(writer, entry);
             writer.WriteEndObject();
@@ -120,7 +120,7 @@ public static class ReconciliationJsonWriter
         {
             writer.WriteStartObject();
             writer.WriteString("code", discrepancy.Code);
-            writer.WriteString("kind", KindName(discrepancy.Kind));
+            writer.WriteString("kind", DiscrepancyKinds.ToName(discrepancy.Kind));
             writer.WriteString("detail", discrepancy.Detail);
             writer.WriteStartArray("entries");
             foreach (var reference in discrepancy.Entries)
@@ -198,26 +198,6 @@ public static class ReconciliationJsonWriter
 
     private static void WriteDate(Utf8JsonWriter writer, string name, DateTimeOffset? value) =>
         writer.WriteString(name, value?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
-
-    /// <summary>The JSON name of a status (<c>active</c>, <c>on-hold</c>, <c>entered-in-error</c>...).</summary>
-    /// <param name="status">The status.</param>
-    /// <returns>The name.</returns>
-    public static string StatusName(EntryStatus status) => status switch
-    {
-        EntryStatus.OnHold => "on-hold",
-        EntryStatus.EnteredInError => "entered-in-error",
-        _ => status.ToString().ToLowerInvariant(),
-    };
-
-    /// <summary>The JSON name of a discrepancy kind (<c>omission</c>, <c>dispensed-not-listed</c>, <c>possible-match</c>...).</summary>
-    /// <param name="kind">The kind.</param>
-    /// <returns>The name.</returns>
-    public static string KindName(DiscrepancyKind kind) => kind switch
-    {
-        DiscrepancyKind.DispensedNotListed => "dispensed-not-listed",
-        DiscrepancyKind.PossibleMatch => "possible-match",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 
     private static string? EvidenceName(ResolutionEvidence? evidence) => evidence switch
     {

@@ -160,7 +160,7 @@ public static class SourceListJsonReader
 
         var statusText = context.String(item, "status", where);
         var status = EntryStatus.Unknown;
-        if (statusText is not null && !TryParseStatus(statusText, out status))
+        if (statusText is not null && !EntryStatuses.TryParse(statusText, out status))
         {
             context.Error(where, "status", $"Unknown status '{statusText}'; expected active, on-hold, stopped, completed, entered-in-error or unknown.");
         }
@@ -185,31 +185,6 @@ public static class SourceListJsonReader
             RecordedBy = context.String(item, "recordedBy", where),
             Reason = context.String(item, "reason", where),
         };
-    }
-
-    /// <summary>Parses a status name as used in JSON and FHIR (<c>active</c>, <c>on-hold</c>, <c>stopped</c>...).</summary>
-    /// <param name="text">The status name.</param>
-    /// <param name="status">The status.</param>
-    /// <returns><see langword="true"/> when the name is known.</returns>
-    public static bool TryParseStatus(string text, out EntryStatus status)
-    {
-        status = text?.Trim().ToLowerInvariant() switch
-        {
-            "active" => EntryStatus.Active,
-            "on-hold" or "onhold" => EntryStatus.OnHold,
-            "stopped" => EntryStatus.Stopped,
-            "completed" => EntryStatus.Completed,
-            "entered-in-error" => EntryStatus.EnteredInError,
-            "unknown" => EntryStatus.Unknown,
-            _ => (EntryStatus)(-1),
-        };
-        if ((int)status >= 0)
-        {
-            return true;
-        }
-
-        status = EntryStatus.Unknown;
-        return false;
     }
 
     private static List<MedicationCoding> ReadCodes(JsonElement item, string where, Context context)
