@@ -134,11 +134,15 @@ internal sealed class LineBuilder(SourcePrecedencePolicy policy)
         }
     }
 
+    /// <summary>
+    /// A source says active when it has an active entry, and ended when all its entries are stopped, completed or on hold
+    /// (a renewed prescription is not a conflict within one source). Dispensings are left out: a completed fill is not a stop.
+    /// </summary>
     private static void AddStatusConflict(List<NormalizedEntry> live, List<Discrepancy> discrepancies)
     {
-        var stated = live.Where(e => e.Source.Kind != SourceKind.Dispensing).ToList();
-        var ended = stated.Where(e => IsEnded(e.Entry.Status)).ToList();
-        var active = stated.Where(e => e.Entry.Status == EntryStatus.Active).ToList();
+        var bySource = live.Where(e => e.Source.Kind != SourceKind.Dispensing).GroupBy(e => e.Source).ToList();
+        var active = bySource.Where(g => g.Any(e => e.Entry.Status == EntryStatus.Active)).SelectMany(g => g.Where(e => e.Entry.Status == EntryStatus.Active)).ToList();
+        var ended = bySource.Where(g => g.All(e => IsEnded(e.Entry.Status))).Select(g => g.OrderByDescending(Recency).ThenBy(e => e.Entry.EntryId, StringComparer.Ordinal).First()).ToList();
         if (ended.Count > 0 && active.Count > 0)
         {
             var endedText = string.Join("; ", ended.Select(e => $"{EntryStatuses.ToName(e.Entry.Status)} in {Describe(e)}" + (e.Entry.Reason is { } r ? $" ({r})" : "")));
