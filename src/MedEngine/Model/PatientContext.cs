@@ -28,6 +28,9 @@ public sealed record PatientContext
     /// <summary>Body weight in kg, when known.</summary>
     public decimal? WeightKg { get; init; }
 
+    /// <summary>Whether the patient is pregnant, when known.</summary>
+    public bool? Pregnant { get; init; }
+
     /// <summary>Conditions (diagnoses).</summary>
     public IReadOnlyList<ClinicalCode> Conditions { get; init; } = [];
 

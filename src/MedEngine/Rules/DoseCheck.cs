@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace MedEngine.Rules;
+
+/// <summary>Checks a line's dose against the first band of a dose-limit rule that applies to the patient.</summary>
+internal static class DoseCheck
+{
+    /// <summary>What exceeds the limit, as readable values; <see langword="null"/> when within it or when nothing applies.</summary>
+    public static IReadOnlyList<string>? Exceeded(DoseLimitCondition rule, MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs)
+    {
+        var band = rule.Bands.FirstOrDefault(b => b.When is null || Holds(b.When, patient, labs));
+        if (band is null)
+        {
+            return null;
+        }
+
+        var why = band.When is null ? "" : $" ({Describe(band.When, patient, labs)})";
+        var values = new List<string>();
+        var daily = line.DoseToCheckMg;
+        var kind = line.DailyDoseMg is null ? "maximum as needed" : "daily dose";
+        if (daily is { } d && band.MaxDailyMg is { } max && d > max)
+        {
+            values.Add($"{kind} {Mg(d)} > {Mg(max)}{why}");
+        }
+
+        if (daily is { } dk && band.MaxDailyMgPerKg is { } perKg && patient.WeightKg is { } weight && dk > perKg * weight)
+        {
+            values.Add($"{kind} {Mg(dk)} > {Mg(perKg)}/kg × {weight.ToString("0.#", CultureInfo.InvariantCulture)} kg = {Mg(perKg * weight)}{why}");
+        }
+
+        if (line.SingleDoseMg is { } single && band.MaxSingleMg is { } maxSingle && single > maxSingle)
+        {
+            values.Add($"single dose {Mg(single)} > {Mg(maxSingle)}{why}");
+        }
+
+        return values.Count > 0 ? values : null;
+    }
+
+    public static bool Holds(RuleWhen when, PatientFact patient, IReadOnlyList<LabFact> labs) =>
+        (when.Patient is null || when.Patient.Holds(patient)) && (when.Lab is null || labs.Any(when.Lab.Holds));
+
+    public static string Describe(RuleWhen when, PatientFact patient, IReadOnlyList<LabFact> labs) =>
+        string.Join(", ", (when.Patient?.Describe(patient) ?? []).Concat(labs.Where(l => when.Lab?.Holds(l) == true).Select(l => $"{l.Describe()} ({when.Lab})")));
+
+    private static string Mg(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + " mg";
+}

@@ -1,0 +1,47 @@
+namespace MedEngine.Rules;
+
+/// <summary>
+/// Which therapy lines a rule means: ATC codes or prefixes (<c>M01A*</c>) and substances named in the rule file (resolved to
+/// their keys when the rule is compiled), minus exceptions by ATC, route or form.
+/// </summary>
+/// <param name="Include">ATC codes, ATC prefixes ending in <c>*</c>, and substance keys; a line matches when one of its substances or its product ATC does.</param>
+/// <param name="ExceptAtc">ATC codes or prefixes that do not count.</param>
+/// <param name="ExceptRoutes">Canonical routes that do not count (<c>topical</c>, <c>ophthalmic</c>...).</param>
+/// <param name="ExceptForms">Canonical forms that do not count (<c>gel</c>, <c>eye drops</c>...).</param>
+/// <param name="Description">How the rule file wrote it, for explanations.</param>
+public sealed record DrugSelector(IReadOnlyList<string> Include, IReadOnlyList<string> ExceptAtc, IReadOnlyList<string> ExceptRoutes, IReadOnlyList<string> ExceptForms, string Description)
+{
+    /// <summary>Whether a line is one the selector means.</summary>
+    /// <param name="medication">The line.</param>
+    /// <returns><see langword="true"/> when it matches.</returns>
+    public bool Matches(MedicationFact medication)
+    {
+        ArgumentNullException.ThrowIfNull(medication);
+        return MatchesAny(medication, Include)
+            && !MatchesAny(medication, ExceptAtc)
+            && (medication.Route is null || !ExceptRoutes.Contains(medication.Route, StringComparer.Ordinal))
+            && (medication.Form is null || !ExceptForms.Contains(medication.Form, StringComparer.Ordinal));
+    }
+
+    /// <summary>The codes of a line that the selector's includes match.</summary>
+    /// <param name="medication">The line.</param>
+    /// <returns>The matching codes.</returns>
+    public IEnumerable<string> MatchingCodes(MedicationFact medication) =>
+        medication.Codes.Where(c => Include.Any(p => ClinicalCodes.Matches(c, p)));
+
+    private static bool MatchesAny(MedicationFact medication, IReadOnlyList<string> patterns)
+    {
+        foreach (var pattern in patterns)
+        {
+            foreach (var code in medication.Codes)
+            {
+                if (ClinicalCodes.Matches(code, pattern))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

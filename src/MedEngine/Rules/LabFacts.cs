@@ -1,0 +1,96 @@
+using System.Globalization;
+using MedEngine.Model;
+
+namespace MedEngine.Rules;
+
+/// <summary>
+/// Turns the patient's lab results into <see cref="LabFact"/>s in canonical units, and derives creatinine clearance with
+/// Cockcroft-Gault when it is not given and creatinine, age, sex and weight are known.
+/// </summary>
+public static class LabFacts
+{
+    private static readonly Dictionary<string, string> TestsByLoinc = new(StringComparer.Ordinal)
+    {
+        ["33914-3"] = "egfr", ["48642-3"] = "egfr", ["48643-1"] = "egfr", ["62238-1"] = "egfr", ["98979-8"] = "egfr", ["69405-9"] = "egfr",
+        ["2160-0"] = "creatinine", ["14682-9"] = "creatinine", ["38483-4"] = "creatinine",
+        ["2164-2"] = "crcl", ["2823-3"] = "potassium", ["6298-4"] = "potassium", ["2951-2"] = "sodium", ["2947-0"] = "sodium",
+        ["6301-6"] = "inr", ["34714-6"] = "inr",
+    };
+
+    private static readonly string[] Named = ["egfr", "crcl", "creatinine", "potassium", "sodium", "inr"];
+
+    /// <summary>The lab facts for a patient at a point in time: the newest value of each test, plus derived creatinine clearance.</summary>
+    /// <param name="patient">The patient.</param>
+    /// <param name="now">The evaluation time, from the host's <see cref="TimeProvider"/>.</param>
+    /// <returns>The facts, one per test.</returns>
+    public static IReadOnlyList<LabFact> From(PatientFact patient, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        var facts = patient.Context.Labs
+            .Select(l => ToFact(l, now))
+            .OfType<LabFact>()
+            .GroupBy(f => f.Test, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(f => f.Effective ?? DateTimeOffset.MinValue).First())
+            .ToList();
+        if (facts.All(f => f.Test != "crcl") && CockcroftGault(patient, facts.Find(f => f.Test == "creatinine")) is { } crcl)
+        {
+            facts.Add(crcl);
+        }
+
+        return facts.OrderBy(f => f.Test, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Creatinine clearance by Cockcroft-Gault: (140 - age) × weight / (72 × creatinine in mg/dL), × 0.85 for women.
+    /// </summary>
+    /// <param name="patient">The patient (age, sex and weight needed).</param>
+    /// <param name="creatinine">Serum creatinine in µmol/L.</param>
+    /// <returns>The derived clearance in mL/min, or <see langword="null"/> when something needed is unknown.</returns>
+    public static LabFact? CockcroftGault(PatientFact patient, LabFact? creatinine)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        if (creatinine is null || creatinine.Value <= 0 || patient.Age is not { } age || patient.WeightKg is not { } weight
+            || patient.Sex is not ("female" or "male"))
+        {
+            return null;
+        }
+
+        var mgPerDl = creatinine.Value / 88.4m;
+        var clearance = (140 - age) * weight / (72 * mgPerDl) * (patient.Sex == "female" ? 0.85m : 1m);
+        return new LabFact("crcl", Math.Round(clearance, 1), "mL/min", creatinine.Effective, creatinine.AgeDays, "Cockcroft-Gault from creatinine, age, sex and weight");
+    }
+
+    private static LabFact? ToFact(LabResult result, DateTimeOffset now)
+    {
+        if (result.Value is not { } value)
+        {
+            return null;
+        }
+
+        var key = ClinicalCodes.Key(result.Code.System, result.Code.Code);
+        var test = key.StartsWith("loinc:", StringComparison.Ordinal) && TestsByLoinc.TryGetValue(key[6..], out var byLoinc) ? byLoinc
+            : Array.Find(Named, n => string.Equals(n, result.Code.Code, StringComparison.OrdinalIgnoreCase)) ?? key.ToLowerInvariant();
+        var unit = result.Unit ?? "";
+        if (test == "creatinine" && unit.Replace(" ", "", StringComparison.Ordinal).Equals("mg/dL", StringComparison.OrdinalIgnoreCase))
+        {
+            (value, unit) = (Math.Round(value * 88.4m, 1), "µmol/L");
+        }
+
+        var age = result.Effective is { } at ? (int?)Math.Floor((now - at).TotalDays) : null;
+        return new LabFact(test, value, unit.Length > 0 ? unit : DefaultUnit(test), result.Effective, age);
+    }
+
+    private static string DefaultUnit(string test) => test switch
+    {
+        "egfr" => "mL/min/1.73m²",
+        "crcl" => "mL/min",
+        "creatinine" => "µmol/L",
+        "potassium" or "sodium" => "mmol/L",
+        _ => "",
+    };
+
+    /// <summary>The names of the tests rules may use besides <c>loinc:CODE</c>.</summary>
+    public static IReadOnlyList<string> TestNames => Named;
+
+    internal static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,72 @@
+using MedEngine.Model;
+using MedEngine.Reconciliation;
+
+namespace MedEngine.Rules;
+
+/// <summary>
+/// A current therapy line as the rules see it: its substances, route, form and doses. One fact per line; its identity is
+/// the line id, so a changed line is an update of the same fact.
+/// </summary>
+public sealed class MedicationFact
+{
+    /// <summary>Creates the fact for a reconciled line.</summary>
+    /// <param name="line">The line.</param>
+    public MedicationFact(ReconciledLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        Line = line;
+        var lead = line.Proposed.From;
+        SubstanceKeys = line.Substances.Select(s => s.Key).ToArray();
+        Atc = line.Substances.Select(s => s.Atc).OfType<string>().Append(lead.Resolution.Product?.Atc).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        Codes = SubstanceKeys.Concat(Atc).Distinct(StringComparer.Ordinal).ToArray();
+        Route = lead.Route;
+        Form = lead.Form;
+        DailyDoseMg = lead.DailyDose is { Unit.Symbol: "mg" } daily ? daily.Value : null;
+        SingleDoseMg = lead.Dosage.AmountPerDose is { } amount && lead.Strength is { Unit.Symbol: "mg" } strength
+            ? amount.Unit.Dimension == Units.Dimension.Count ? amount.Value * strength.Value : amount.Unit.Symbol == "mg" ? amount.Value : null
+            : lead.Dosage.AmountPerDose is { Unit.Symbol: "mg" } mg ? mg.Value : null;
+        AsNeeded = lead.Dosage.AsNeeded;
+        MaxDailyMg = AsNeeded && SingleDoseMg is { } single && lead.Dosage.MaxTimesPerDay is { } max ? single * max : null;
+    }
+
+    /// <summary>The reconciled line.</summary>
+    public ReconciledLine Line { get; }
+
+    /// <summary>The line id.</summary>
+    public string LineId => Line.Id;
+
+    /// <summary>The substance keys (ATC codes, or <c>name:</c> keys).</summary>
+    public IReadOnlyList<string> SubstanceKeys { get; }
+
+    /// <summary>The ATC codes of the substances, and of the product when it has its own (combinations).</summary>
+    public IReadOnlyList<string> Atc { get; }
+
+    /// <summary>The substance keys and ATC codes together, each once.</summary>
+    public IReadOnlyList<string> Codes { get; }
+
+    /// <summary>The canonical route, when known.</summary>
+    public string? Route { get; }
+
+    /// <summary>The canonical form, when known.</summary>
+    public string? Form { get; }
+
+    /// <summary>The regular daily dose in mg, when well defined.</summary>
+    public decimal? DailyDoseMg { get; }
+
+    /// <summary>The dose per administration in mg, when well defined.</summary>
+    public decimal? SingleDoseMg { get; }
+
+    /// <summary>Whether it is taken as needed.</summary>
+    public bool AsNeeded { get; }
+
+    /// <summary>For an as-needed medication: the most it allows per 24 hours in mg, when stated.</summary>
+    public decimal? MaxDailyMg { get; }
+
+    /// <summary>The daily dose to check against a limit: the regular dose, or the as-needed maximum.</summary>
+    public decimal? DoseToCheckMg => DailyDoseMg ?? MaxDailyMg;
+
+    /// <summary>Whether a line should be seen by the rules: active, or of unknown status (a dispensing may be in use).</summary>
+    /// <param name="line">The line.</param>
+    /// <returns><see langword="true"/> for lines the rules evaluate.</returns>
+    public static bool IsCurrent(ReconciledLine line) => line?.Proposed.Status is EntryStatus.Active or EntryStatus.Unknown;
+}

@@ -1,0 +1,190 @@
+using MedEngine.Model;
+using NRules.RuleModel;
+using NRules.RuleModel.Builders;
+
+namespace MedEngine.Rules;
+
+/// <summary>
+/// Compiles one <see cref="ClinicalRule"/> into an NRules rule definition with the rule builder: patterns over
+/// <see cref="MedicationFact"/>, <see cref="PatientFact"/> and <see cref="LabFact"/>, and an action that inserts a linked
+/// <see cref="Finding"/> (retracted by NRules when the match goes away). Patterns come in a fixed order, so NRules shares
+/// the nodes that rules have in common. No C# is written per rule, and an interaction table is one rule, not one per pair.
+/// </summary>
+internal static class RuleDefinitionCompiler
+{
+    private const string PatientName = "patient";
+    private const string LabsName = "labs";
+    private const string LinkKey = "finding";
+
+    public static IRuleDefinition Compile(ClinicalRule rule, TimeProvider time)
+    {
+        var builder = new RuleBuilder();
+        builder.Name(rule.Id);
+        builder.Description(rule.Title.En);
+        builder.Tags(rule.Tags);
+        var lhs = builder.LeftHandSide();
+        var declarations = new List<(string Name, Type Type)>();
+        var medications = AddMedicationPatterns(rule.Condition, lhs, declarations);
+
+        var patient = lhs.Pattern(typeof(PatientFact), PatientName);
+        declarations.Add((PatientName, typeof(PatientFact)));
+        var labs = Collect<LabFact>(lhs, LabsName, null);
+        declarations.Add((LabsName, typeof(IEnumerable<LabFact>)));
+        AddKindConditions(rule.Condition, patient, labs, medications);
+
+        var modifierIndexes = new List<int>();
+        for (var i = 0; i < rule.Modifiers.Count; i++)
+        {
+            if (rule.Modifiers[i].When.Medication is { } selector)
+            {
+                Collect<MedicationFact>(lhs, $"mod{i}", selector.Matches);
+                declarations.Add(($"mod{i}", typeof(IEnumerable<MedicationFact>)));
+                modifierIndexes.Add(i);
+            }
+        }
+
+        if (rule.Condition is MissingTherapyCondition missing)
+        {
+            lhs.Not().Pattern(typeof(MedicationFact), "present").Condition(Expressions.Condition<MedicationFact>("present", missing.Missing.Matches));
+        }
+
+        var factory = new FindingFactory(rule, time);
+        var rhs = builder.RightHandSide();
+        rhs.Action(Expressions.Action(declarations, (ctx, facts) => ctx.InsertLinked(LinkKey, factory.Create(Match(facts, medications.Count, rule.Condition, modifierIndexes)))), ActionTrigger.Activated);
+        rhs.Action(Expressions.Action(declarations, (ctx, facts) => ctx.UpdateLinked(LinkKey, factory.Create(Match(facts, medications.Count, rule.Condition, modifierIndexes)))), ActionTrigger.Reactivated);
+        return builder.Build();
+    }
+
+    /// <summary>The patterns of the lines a rule is about: m0, m1... (or one collection for a cumulative rule).</summary>
+    private static List<string> AddMedicationPatterns(RuleCondition condition, GroupBuilder lhs, List<(string Name, Type Type)> declarations)
+    {
+        var names = new List<string>();
+        void Single(Func<MedicationFact, bool> alpha, Func<MedicationFact, MedicationFact, bool>? withPrevious = null)
+        {
+            var name = "m" + names.Count;
+            var pattern = lhs.Pattern(typeof(MedicationFact), name);
+            pattern.Condition(Expressions.Condition(name, alpha));
+            if (withPrevious is not null)
+            {
+                pattern.Condition(Expressions.Condition("m0", name, withPrevious));
+            }
+
+            names.Add(name);
+            declarations.Add((name, typeof(MedicationFact)));
+        }
+
+        switch (condition)
+        {
+            case InteractionCondition interaction:
+                foreach (var group in interaction.Groups)
+                {
+                    var earlier = names.ToList();
+                    var name = "m" + names.Count;
+                    var pattern = lhs.Pattern(typeof(MedicationFact), name);
+                    pattern.Condition(Expressions.Condition<MedicationFact>(name, group.Matches));
+                    foreach (var other in earlier)
+                    {
+                        pattern.Condition(Expressions.Condition<MedicationFact, MedicationFact>(other, name, (a, b) => a.LineId != b.LineId));
+                    }
+
+                    names.Add(name);
+                    declarations.Add((name, typeof(MedicationFact)));
+                }
+
+                break;
+            case InteractionTableCondition table:
+                Single(m => table.Table.Involves(m.Codes));
+                Single(m => table.Table.Involves(m.Codes), (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && table.Table.Find(a.Codes, b.Codes).Count > 0);
+                break;
+            case DuplicateCondition duplicate:
+                Single(duplicate.Drug.Matches);
+                Single(duplicate.Drug.Matches, (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && Shares(duplicate, a, b));
+                break;
+            case DrugPatientCondition drugPatient:
+                Single(drugPatient.Drug.Matches);
+                break;
+            case DrugLabCondition drugLab:
+                Single(drugLab.Drug.Matches);
+                break;
+            case DoseLimitCondition doseLimit:
+                Single(m => doseLimit.Drug.Matches(m) && (m.DoseToCheckMg is not null || m.SingleDoseMg is not null));
+                break;
+            case CumulativeCondition cumulative:
+                Collect<MedicationFact>(lhs, "meds", cumulative.Drug.Matches)
+                    .Condition(Expressions.Condition<IEnumerable<MedicationFact>>("meds", meds => CumulativeTotal.Of(cumulative, meds).Total > cumulative.Threshold));
+                names.Add("meds");
+                declarations.Add(("meds", typeof(IEnumerable<MedicationFact>)));
+                break;
+        }
+
+        return names;
+    }
+
+    private static void AddKindConditions(RuleCondition condition, PatternBuilder patient, PatternBuilder labs, List<string> medications)
+    {
+        switch (condition)
+        {
+            case DrugPatientCondition drugPatient:
+                patient.Condition(Expressions.Condition<PatientFact>(PatientName, drugPatient.Patient.Holds));
+                break;
+            case DrugLabCondition drugLab:
+                labs.Condition(Expressions.Condition<IEnumerable<LabFact>>(LabsName, all => all.Any(drugLab.Lab.Holds)));
+                break;
+            case DoseLimitCondition doseLimit:
+                labs.Condition(Expressions.Condition<IEnumerable<LabFact>, MedicationFact, PatientFact>(LabsName, medications[0], PatientName,
+                    (all, m, p) => DoseCheck.Exceeded(doseLimit, m, p, all.ToList()) is not null));
+                break;
+            case MissingTherapyCondition missing:
+                if (missing.Patient is { } criteria)
+                {
+                    patient.Condition(Expressions.Condition<PatientFact>(PatientName, criteria.Holds));
+                }
+
+                if (missing.Lab is { } lab)
+                {
+                    labs.Condition(Expressions.Condition<IEnumerable<LabFact>>(LabsName, all => all.Any(lab.Holds)));
+                }
+
+                break;
+        }
+    }
+
+    private static PatternBuilder Collect<T>(GroupBuilder lhs, string name, Func<T, bool>? filter)
+    {
+        var collection = lhs.Pattern(typeof(IEnumerable<T>), name);
+        var aggregate = collection.Aggregate();
+        aggregate.Collect();
+        var item = aggregate.Pattern(typeof(T), name + "_item");
+        if (filter is not null)
+        {
+            item.Condition(Expressions.Condition(name + "_item", filter));
+        }
+
+        return collection;
+    }
+
+    private static bool Shares(DuplicateCondition duplicate, MedicationFact a, MedicationFact b) => duplicate.Same switch
+    {
+        DuplicateMode.Substance => a.SubstanceKeys.Intersect(b.SubstanceKeys, StringComparer.Ordinal).Any(),
+        DuplicateMode.Group => Groups(duplicate, a).Intersect(Groups(duplicate, b), StringComparer.Ordinal).Any(),
+        _ => true,
+    };
+
+    private static IEnumerable<string> Groups(DuplicateCondition duplicate, MedicationFact fact)
+    {
+        var length = duplicate.Level switch { 1 => 1, 2 => 3, 3 => 4, _ => 5 };
+        return duplicate.Drug.MatchingCodes(fact).Where(c => c.Length >= length && !c.Contains(':', StringComparison.Ordinal)).Select(c => c[..length]);
+    }
+
+    private static RuleMatch Match(object[] facts, int medicationPatterns, RuleCondition condition, List<int> modifierIndexes)
+    {
+        var medications = condition is CumulativeCondition
+            ? ((IEnumerable<MedicationFact>)facts[0]).ToList()
+            : facts.Take(medicationPatterns).Cast<MedicationFact>().ToList();
+        var patient = (PatientFact)facts[medicationPatterns];
+        var labs = ((IEnumerable<LabFact>)facts[medicationPatterns + 1]).ToList();
+        var modifiers = modifierIndexes.Select((index, i) => (index, list: (IReadOnlyList<MedicationFact>)((IEnumerable<MedicationFact>)facts[medicationPatterns + 2 + i]).ToList()))
+            .ToDictionary(x => x.index, x => x.list);
+        return new RuleMatch(medications, patient, labs, modifiers);
+    }
+}

@@ -1,0 +1,44 @@
+using MedEngine.Knowledge;
+
+namespace MedEngine.Rules;
+
+/// <summary>Reads and checks a folder of rule files, reporting every error of every file at once.</summary>
+public static class RuleFiles
+{
+    /// <summary>Reads every <c>*.yaml</c> and <c>*.yml</c> file under a folder, in path order.</summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="knowledge">The knowledge base names and ATC codes are checked against.</param>
+    /// <returns>The rules, when every file is valid.</returns>
+    /// <exception cref="InputException">Every problem found, with file, line and column.</exception>
+    public static IReadOnlyList<ClinicalRule> Read(string directory, IKnowledgeBase knowledge)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        if (!Directory.Exists(directory))
+        {
+            throw new InputException(new InputError(directory, "The rules folder does not exist."));
+        }
+
+        var errors = new List<InputError>();
+        var rules = new List<ClinicalRule>();
+        var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            using var reader = new StreamReader(file);
+            rules.AddRange(new RuleFileParser(knowledge, file, errors).Parse(reader));
+        }
+
+        foreach (var duplicate in rules.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = duplicate.First();
+            errors.AddRange(duplicate.Skip(1).Select(r => new InputError(r.File, $"Duplicate rule id '{r.Id}'; it is also at {first.File}:{first.Line}.") { Line = r.Line, Column = 1 }));
+        }
+
+        errors.AddRange(RuleChecks.UnknownCodes(rules, knowledge));
+        return errors.Count > 0
+            ? throw new InputException(errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList())
+            : rules;
+    }
+}
