@@ -11,11 +11,16 @@ internal static class CommandLine
 
     private const string Usage = """
         Usage:
-          medengine reconcile [--json|--fhir] [--patient ID] ARG...
-              Reconciles the medication lists of one patient. Each ARG is FILE or KIND=FILE, one source's list,
-              with KIND one of gp, hospital, municipal, pll, prescriptions, dispensing, multidose, patient.
-              FILE is a MedEngine source list (JSON, see docs/source-list-format.md) or FHIR R4 (Bundle, resource, NDJSON).
-              Prints a table; --json prints the JSON document of docs/reconcile-json.md; --fhir a FHIR R4 Bundle.
+          medengine reconcile [--json|--fhir] [--patient ID] [--rules DIR|--no-rules] ARG...
+              Reconciles the medication lists of one patient and evaluates the rules. Each ARG is FILE or KIND=FILE,
+              one source's list, with KIND one of gp, hospital, municipal, pll, prescriptions, dispensing, multidose,
+              patient. FILE is a MedEngine source list (JSON, see docs/source-list-format.md) or FHIR R4 (Bundle,
+              resource, NDJSON). Prints a table; --json prints the JSON document of docs/reconcile-json.md; --fhir a
+              FHIR R4 Bundle. The rules are the shipped ones unless --rules DIR is given.
+          medengine rules check [DIR]
+              Checks every rule file under DIR (default: the shipped rules) and prints every error; exit 1 on error.
+          medengine rules test [DIR]
+              Runs every example in the rule files and prints pass or FAIL for each; exit 1 when one fails.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -29,6 +34,7 @@ internal static class CommandLine
         return args[0] switch
         {
             "reconcile" => await ReconcileCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
+            "rules" => await RulesCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             _ => await FailAsync(error, $"Unknown command '{args[0]}'.").ConfigureAwait(false),
         };
     }

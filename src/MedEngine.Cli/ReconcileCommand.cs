@@ -1,11 +1,13 @@
 using MedEngine.Fhir;
+using MedEngine.Knowledge;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
+using MedEngine.Rules;
 using MedEngine.Serialization;
 
 namespace MedEngine.Cli;
 
-/// <summary><c>medengine reconcile</c>: many source lists in, one reconciled list out.</summary>
+/// <summary><c>medengine reconcile</c>: many source lists in, one reconciled list with findings out.</summary>
 internal static class ReconcileCommand
 {
     private enum OutputFormat
@@ -19,6 +21,7 @@ internal static class ReconcileCommand
     {
         var format = OutputFormat.Table;
         string? patient = null;
+        string? rules = ShippedRules.Directory;
         var files = new List<(SourceKind? Kind, string Path)>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -32,6 +35,12 @@ internal static class ReconcileCommand
                     break;
                 case "--patient" when i + 1 < args.Length:
                     patient = args[++i];
+                    break;
+                case "--rules" when i + 1 < args.Length:
+                    rules = args[++i];
+                    break;
+                case "--no-rules":
+                    rules = null;
                     break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     return await CommandLine.FailAsync(error, $"Unknown option '{option}'.").ConfigureAwait(false);
@@ -51,54 +60,51 @@ internal static class ReconcileCommand
             return await CommandLine.FailAsync(error, "Give at least one source list (FILE or KIND=FILE).").ConfigureAwait(false);
         }
 
-        var lists = new List<SourceList>();
-        foreach (var (kind, path) in files)
-        {
-            try
-            {
-                lists.AddRange(InputLoader.Load(path, kind, patient));
-            }
-            catch (InputException e)
-            {
-                foreach (var problem in e.Errors)
-                {
-                    await error.WriteLineAsync("medengine: " + problem).ConfigureAwait(false);
-                }
-
-                return CommandLine.BadInput;
-            }
-            catch (IOException e)
-            {
-                await error.WriteLineAsync($"medengine: {path}: {e.Message}").ConfigureAwait(false);
-                return CommandLine.BadInput;
-            }
-        }
-
-        ReconciliationResult result;
+        var knowledge = FileKnowledgeBase.LoadShipped();
+        var time = TimeProvider.System;
         try
         {
-            result = ReconciliationEngine.CreateDefault().Reconcile(lists);
+            var inputs = files.Select(f => InputLoader.Load(f.Path, f.Kind, patient)).ToList();
+            var ruleSet = rules is null ? RuleSet.Compile([], time) : RuleSet.Load(rules, knowledge, time);
+            var support = new PatientDecisionSupport(new ReconciliationEngine(knowledge), new RuleSetHost(ruleSet), time, PatientContexts.Merge(inputs.Select(i => i.Patient)));
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var list in inputs.SelectMany(i => i.Lists))
+            {
+                if (!seen.Add(list.Source.Id))
+                {
+                    return await FailAsync(error, $"Two lists come from source '{list.Source.Id}'; give each source one list.").ConfigureAwait(false);
+                }
+
+                support.Apply(new SourceListReplaced(list));
+            }
+
+            await output.WriteLineAsync(format switch
+            {
+                OutputFormat.Json => ReconciliationJsonWriter.WriteToString(support.List, support.Findings),
+                OutputFormat.Fhir => FhirResultWriter.ToJson(FhirResultWriter.ToBundle(support.List, time)),
+                _ => TableWriter.Write(support.List, support.Findings),
+            }).ConfigureAwait(false);
+            return CommandLine.Success;
         }
-        catch (ArgumentException e)
+        catch (InputException e)
         {
-            await error.WriteLineAsync("medengine: " + e.Message).ConfigureAwait(false);
+            foreach (var problem in e.Errors)
+            {
+                await error.WriteLineAsync("medengine: " + problem).ConfigureAwait(false);
+            }
+
             return CommandLine.BadInput;
         }
-
-        switch (format)
+        catch (IOException e)
         {
-            case OutputFormat.Json:
-                await output.WriteLineAsync(ReconciliationJsonWriter.WriteToString(result)).ConfigureAwait(false);
-                break;
-            case OutputFormat.Fhir:
-                await output.WriteLineAsync(FhirResultWriter.ToJson(FhirResultWriter.ToBundle(result, TimeProvider.System))).ConfigureAwait(false);
-                break;
-            default:
-                await output.WriteAsync(TableWriter.Write(result)).ConfigureAwait(false);
-                break;
+            return await FailAsync(error, e.Message).ConfigureAwait(false);
         }
+    }
 
-        return CommandLine.Success;
+    private static async Task<int> FailAsync(TextWriter error, string message)
+    {
+        await error.WriteLineAsync("medengine: " + message).ConfigureAwait(false);
+        return CommandLine.BadInput;
     }
 
     private static bool TryParseArgument(string argument, out SourceKind? kind, out string path, out string problem)

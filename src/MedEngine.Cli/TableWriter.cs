@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
+using MedEngine.Rules;
 using MedEngine.Serialization;
 
 namespace MedEngine.Cli;
@@ -9,7 +10,7 @@ namespace MedEngine.Cli;
 /// <summary>Writes a reconciled list as a plain-text table for a person to read.</summary>
 internal static class TableWriter
 {
-    public static string Write(ReconciliationResult result)
+    public static string Write(ReconciliationResult result, IReadOnlyList<Finding> findings)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Reconciled medication list: {result.Lines.Count} lines, {result.Unresolved.Count} unresolved, {result.EntryCount} entries from {result.Sources.Count} sources.");
@@ -42,6 +43,18 @@ internal static class TableWriter
             foreach (var discrepancy in line.Discrepancies)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {discrepancy.Code} {DiscrepancyKinds.ToName(discrepancy.Kind)}: {discrepancy.Detail}");
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Findings ({findings.Count}):");
+        foreach (var finding in findings)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  [{Severities.ToName(finding.Severity)}] {finding.RuleId} {finding.Title.En} ({string.Join(", ", finding.LineIds)})");
+            text.AppendLine(CultureInfo.InvariantCulture, $"      {finding.Explanation}");
+            if (!finding.Handling.IsEmpty)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"      What to do: {finding.Handling.En}");
             }
         }
 

@@ -45,3 +45,30 @@ public sealed record PatientContext
 /// <param name="Lists">The source lists.</param>
 /// <param name="Patient">The patient, when the file describes one.</param>
 public sealed record PatientInput(IReadOnlyList<SourceList> Lists, PatientContext? Patient);
+
+/// <summary>Combines what several sources say about one patient.</summary>
+public static class PatientContexts
+{
+    /// <summary>
+    /// Merges patient facts: the first known id, birth date, sex, weight and pregnancy (in the order given), and every
+    /// condition, allergy and lab value, each once.
+    /// </summary>
+    /// <param name="patients">What each source says, in order of preference.</param>
+    /// <returns>The merged facts, or <see langword="null"/> when no source says anything.</returns>
+    public static PatientContext? Merge(IEnumerable<PatientContext?> patients)
+    {
+        ArgumentNullException.ThrowIfNull(patients);
+        var known = patients.OfType<PatientContext>().ToList();
+        return known.Count == 0 ? null : new PatientContext
+        {
+            Id = known.Select(p => p.Id).FirstOrDefault(v => v is not null),
+            BirthDate = known.Select(p => p.BirthDate).FirstOrDefault(v => v is not null),
+            Sex = known.Select(p => p.Sex).FirstOrDefault(v => v is not null),
+            WeightKg = known.Select(p => p.WeightKg).FirstOrDefault(v => v is not null),
+            Pregnant = known.Select(p => p.Pregnant).FirstOrDefault(v => v is not null),
+            Conditions = known.SelectMany(p => p.Conditions).Distinct().ToList(),
+            Allergies = known.SelectMany(p => p.Allergies).Distinct().ToList(),
+            Labs = known.SelectMany(p => p.Labs).Distinct().ToList(),
+        };
+    }
+}

@@ -4,6 +4,7 @@ using System.Text.Json;
 using MedEngine.Model;
 using MedEngine.Normalization;
 using MedEngine.Reconciliation;
+using MedEngine.Rules;
 using MedEngine.Units;
 
 namespace MedEngine.Serialization;
@@ -19,7 +20,8 @@ public static class ReconciliationJsonWriter
     /// <summary>Writes the result to a stream as UTF-8 JSON.</summary>
     /// <param name="result">The reconciled list.</param>
     /// <param name="stream">Where to write.</param>
-    public static void Write(ReconciliationResult result, Stream stream)
+    /// <param name="findings">The decision-support findings for the list, if rules were evaluated.</param>
+    public static void Write(ReconciliationResult result, Stream stream, IReadOnlyList<Finding>? findings = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(stream);
@@ -71,17 +73,77 @@ public static class ReconciliationJsonWriter
 
         writer.WriteEndArray();
         writer.WriteStartArray("findings");
+        foreach (var finding in findings ?? [])
+        {
+            WriteFinding(writer, finding);
+        }
+
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
+    private static void WriteFinding(Utf8JsonWriter writer, Finding finding)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("ruleId", finding.RuleId);
+        writer.WriteNumber("ruleVersion", finding.RuleVersion);
+        writer.WriteString("kind", finding.Kind);
+        writer.WriteString("severity", Severities.ToName(finding.Severity));
+        writer.WriteString("baseSeverity", Severities.ToName(finding.BaseSeverity));
+        WriteText(writer, "title", finding.Title);
+        WriteText(writer, "message", finding.Message);
+        WriteText(writer, "handling", finding.Handling);
+        WriteStrings(writer, "lines", finding.LineIds);
+        writer.WriteStartArray("entries");
+        foreach (var entry in finding.Entries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("source", entry.Source);
+            writer.WriteString("sourceKind", entry.SourceKind);
+            writer.WriteString("entryId", entry.EntryId);
+            writer.WriteString("name", entry.Name);
+            writer.WriteString("status", entry.Status);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        WriteStrings(writer, "values", finding.Values);
+        WriteStrings(writer, "modifiers", finding.Modifiers);
+        writer.WriteString("mechanism", finding.Mechanism);
+        writer.WriteString("evidence", finding.Evidence);
+        WriteStrings(writer, "references", finding.References);
+        WriteStrings(writer, "tags", finding.Tags);
+        writer.WriteString("explanation", finding.Explanation);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteText(Utf8JsonWriter writer, string name, LocalizedText text)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteString("nb", text.Nb);
+        writer.WriteString("en", text.En);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>Writes the result as a JSON string.</summary>
     /// <param name="result">The reconciled list.</param>
+    /// <param name="findings">The decision-support findings, if rules were evaluated.</param>
     /// <returns>The JSON document.</returns>
-    public static string WriteToString(ReconciliationResult result)
+    public static string WriteToString(ReconciliationResult result, IReadOnlyList<Finding>? findings = null)
     {
         using var stream = new MemoryStream();
-        Write(result, stream);
+        Write(result, stream, findings);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 

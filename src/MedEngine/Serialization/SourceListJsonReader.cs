@@ -12,7 +12,7 @@ namespace MedEngine.Serialization;
 public static class SourceListJsonReader
 {
     private static readonly string[] SourceFields = ["id", "kind", "lastConfirmed", "confirmedBy"];
-    private static readonly string[] PatientFields = ["id", "birthDate", "sex", "weightKg"];
+    private static readonly string[] PatientFields = ["id", "birthDate", "sex", "weightKg", "pregnant", "conditions", "allergies", "labs"];
     private static readonly string[] EntryFields =
     [
         "id", "name", "codes", "substances", "form", "route", "dose", "timesPerDay", "asNeeded", "maxTimesPerDay", "dosageText",
@@ -130,7 +130,55 @@ public static class SourceListJsonReader
             BirthDate = birth is { } b ? DateOnly.FromDateTime(b.Date) : null,
             Sex = context.String(patient, "sex", null, "patient."),
             WeightKg = context.Number(patient, "weightKg", null, "patient."),
+            Pregnant = context.OptionalBoolean(patient, "pregnant", "patient."),
+            Conditions = ReadClinicalCodes(patient, "conditions", context),
+            Allergies = ReadClinicalCodes(patient, "allergies", context),
+            Labs = ReadLabs(patient, context),
         };
+    }
+
+    private static List<ClinicalCode> ReadClinicalCodes(JsonElement patient, string field, Context context)
+    {
+        var codes = new List<ClinicalCode>();
+        var i = 0;
+        foreach (var item in context.Array(patient, field, "patient."))
+        {
+            var where = $"patient.{field}[{i++}]";
+            var system = context.String(item, "system", null, where + ".");
+            var code = context.String(item, "code", null, where + ".");
+            if (string.IsNullOrWhiteSpace(system) || string.IsNullOrWhiteSpace(code))
+            {
+                context.Error(null, where, "Needs 'system' (icd10, icpc2, snomed, atc...) and 'code'.");
+                continue;
+            }
+
+            codes.Add(new ClinicalCode(system, code, context.String(item, "display", null, where + ".")));
+        }
+
+        return codes;
+    }
+
+    private static List<LabResult> ReadLabs(JsonElement patient, Context context)
+    {
+        var labs = new List<LabResult>();
+        var i = 0;
+        foreach (var item in context.Array(patient, "labs", "patient."))
+        {
+            var where = $"patient.labs[{i++}]";
+            var test = context.String(item, "test", null, where + ".");
+            var value = context.Number(item, "value", null, where + ".");
+            if (string.IsNullOrWhiteSpace(test) || value is null)
+            {
+                context.Error(null, where, "Needs 'test' (egfr, creatinine, potassium, sodium, inr, crcl or loinc:CODE) and a numeric 'value'.");
+                continue;
+            }
+
+            var colon = test.IndexOf(':', StringComparison.Ordinal);
+            var code = colon > 0 ? new ClinicalCode(test[..colon], test[(colon + 1)..]) : new ClinicalCode("medengine", test);
+            labs.Add(new LabResult(code, value, context.String(item, "unit", null, where + "."), context.Date(item, "date", null, where + ".")));
+        }
+
+        return labs;
     }
 
     private static MedicationEntry? ReadEntry(JsonElement item, int index, Context context)
@@ -304,6 +352,25 @@ public static class SourceListJsonReader
             return value.GetString();
         }
 
+        public IEnumerable<JsonElement> Array(JsonElement element, string name, string prefix)
+        {
+            if (!TryGet(element, name, out var value))
+            {
+                return [];
+            }
+
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                Error(null, prefix + name, "Must be an array.");
+                return [];
+            }
+
+            return value.EnumerateArray().ToList();
+        }
+
+        public bool? OptionalBoolean(JsonElement element, string name, string prefix) =>
+            TryGet(element, name, out _) ? Boolean(element, name, null, prefix) : null;
+
         public decimal? Number(JsonElement element, string name, string? entry, string prefix = "")
         {
             if (!TryGet(element, name, out var value))
@@ -320,7 +387,7 @@ public static class SourceListJsonReader
             return number;
         }
 
-        public bool Boolean(JsonElement element, string name, string? entry)
+        public bool Boolean(JsonElement element, string name, string? entry, string prefix = "")
         {
             if (!TryGet(element, name, out var value))
             {
@@ -329,7 +396,7 @@ public static class SourceListJsonReader
 
             if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                Error(entry, name, $"Must be true or false, found '{value}'.");
+                Error(entry, prefix + name, $"Must be true or false, found '{value}'.");
                 return false;
             }
 

@@ -1,0 +1,4 @@
+namespace MedEngine.Import.Knowledge;
+
+/// <summary>One row of <c>products.tsv</c> being built.</summary>
+internal sealed record ProductRow(string Name, IReadOnlyList<string> SubstanceKeys, string? Atc, string? Form, string? Route, IReadOnlyList<string> Codes);

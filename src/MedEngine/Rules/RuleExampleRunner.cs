@@ -1,0 +1,49 @@
+using MedEngine.Model;
+using MedEngine.Reconciliation;
+
+namespace MedEngine.Rules;
+
+/// <summary>The outcome of one example of a rule file.</summary>
+/// <param name="Rule">The rule.</param>
+/// <param name="Example">The example.</param>
+/// <param name="Passed">Whether the rule did what the example expects.</param>
+/// <param name="Actual">What happened: whether it fired and with which severity.</param>
+public sealed record RuleExampleResult(ClinicalRule Rule, RuleExample Example, bool Passed, string Actual);
+
+/// <summary>Runs the examples written in rule files: each is a patient with a GP list; the rule must fire (or not) as expected.</summary>
+public sealed class RuleExampleRunner(ReconciliationEngine engine, RuleSet rules, TimeProvider time)
+{
+    /// <summary>Runs every example of every rule in the set.</summary>
+    /// <returns>One result per example, in rule order.</returns>
+    public IReadOnlyList<RuleExampleResult> RunAll() =>
+        rules.Rules.SelectMany(rule => rule.Examples.Select(example => Run(rule, example))).ToList();
+
+    /// <summary>Runs one example.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="example">The example.</param>
+    /// <returns>The result.</returns>
+    public RuleExampleResult Run(ClinicalRule rule, RuleExample example)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(example);
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var patient = example.Patient with
+        {
+            BirthDate = example.Age is { } age ? today.AddYears(-age).AddDays(-1) : null,
+            Labs = example.Labs.Select(l => new LabResult(new ClinicalCode("medengine", l.Key), l.Value, null, now)).ToList(),
+        };
+        var support = new PatientDecisionSupport(engine, new RuleSetHost(rules), time, patient);
+        support.Apply(new SourceListReplaced(new SourceList(new MedicationSource("example", SourceKind.GeneralPractitioner, now), example.Medications)));
+        var finding = support.Findings.Where(f => f.RuleId == rule.Id).OrderByDescending(f => f.Severity).FirstOrDefault();
+        var passed = finding is null ? !example.Fires : example.Fires && (example.Severity is null || example.Severity == finding.Severity);
+        var actual = finding is null ? "did not fire" : $"fired with severity {Severities.ToName(finding.Severity)}";
+        var unresolved = support.List.Unresolved.Select(u => u.Entry.Entry.Name).ToList();
+        if (unresolved.Count > 0)
+        {
+            actual += $" (unresolved medications: {string.Join(", ", unresolved)})";
+        }
+
+        return new RuleExampleResult(rule, example, passed, actual);
+    }
+}
