@@ -1,0 +1,101 @@
+using MedEngine.Rules;
+using Xunit;
+
+namespace MedEngine.Tests.Rules;
+
+/// <summary>What `rules check` reports: syntax, unknown keys and codes, duplicate ids, conditions that can never hold.</summary>
+public sealed class RuleFilesTests
+{
+    private static IReadOnlyList<MedEngine.InputError> Errors(params (string Name, string Content)[] files)
+    {
+        using var harness = new RuleHarness(files);
+        return Assert.Throws<InputException>(() => RuleFiles.Read(harness.Directory, TestKnowledge.Shipped)).Errors;
+    }
+
+    [Fact]
+    public void BrokenFile_YieldsAllItsErrorsWithPositions()
+    {
+        var errors = Errors(("broken.yaml", """
+            id: X-1
+            version: one
+            kind: interaction
+            title: "only one language"
+            message: { nb: "m", en: "m" }
+            severity: dangerous
+            colour: red
+            between:
+              - { atc: [B01AA03] }
+              - { atc: ["not-a-code"], names: [unobtainium] }
+            modifiers:
+              - { when: { patient: { age: ">= 200" } }, raise: 1 }
+            """));
+        Assert.Contains(errors, e => e.Line == 2 && e.Message.Contains("'version' must be a number", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 4 && e.Message.Contains("both languages", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 6 && e.Column == 11 && e.Message.Contains("dangerous", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 7 && e.Message.Contains("Unknown key 'colour'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("not-a-code", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("unobtainium", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 12 && e.Message.Contains("can never hold", StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.EndsWith("broken.yaml", e.File, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void YamlSyntaxError_HasLineAndColumn()
+    {
+        var error = Assert.Single(Errors(("bad.yaml", "id: X\nkind: [unclosed\n")));
+        Assert.StartsWith("YAML syntax", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Line);
+    }
+
+    [Fact]
+    public void DuplicateIds_AcrossFiles_AreErrors()
+    {
+        var rule = RuleKindTests.Rule("DUP-1", "drug-patient", "info", "drug: { atc: [B01AA03] }\npatient: { age: \">= 65\" }");
+        var error = Assert.Single(Errors(("a.yaml", rule), ("b/b.yaml", rule)));
+        Assert.Contains("Duplicate rule id 'DUP-1'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownAtcCode_AgainstTheKnowledgeBase_IsAnError() =>
+        Assert.Contains("names no substance", Assert.Single(Errors(("u.yaml",
+            RuleKindTests.Rule("U-1", "drug-patient", "info", "drug: { atc: [Z99ZZ99] }\npatient: { age: \">= 65\" }")))).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("drug-lab", "drug: { atc: [A10BA02] }\nlab: { test: egfr, below: 0 }")]
+    [InlineData("drug-lab", "drug: { atc: [A10BA02] }\nlab: { test: egfr, below: 30, above: 60 }")]
+    [InlineData("drug-patient", "drug: { atc: [\"M01A*\"], except: { atc: [\"M01*\"] } }\npatient: { age: \">= 65\" }")]
+    [InlineData("drug-patient", "drug: { atc: [A10BA02] }\npatient: { weight: \"< 0\" }")]
+    public void ConditionsThatCanNeverHold_AreErrors(string kind, string body) =>
+        Assert.Contains(Errors(("n.yaml", RuleKindTests.Rule("N-1", kind, "info", body))), e => e.Message.Contains("never", StringComparison.Ordinal));
+
+    [Fact]
+    public void ShippedRules_CheckWithoutErrors() =>
+        Assert.NotEmpty(RuleFiles.Read(Path.Combine(RepositoryPaths.Root, "rules"), TestKnowledge.Shipped));
+}
+
+/// <summary>The pharmacists' examples in the shipped rule files, run as `medengine rules test` runs them.</summary>
+public sealed class ShippedRuleExampleTests
+{
+    public static TheoryData<string> RuleIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var rule in RuleFiles.Read(Path.Combine(RepositoryPaths.Root, "rules"), TestKnowledge.Shipped))
+        {
+            data.Add(rule.Id);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void EveryExample_Passes(string ruleId)
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RuleHarness.Now);
+        var rules = RuleSet.Load(Path.Combine(RepositoryPaths.Root, "rules"), TestKnowledge.Shipped, time);
+        var rule = Assert.Single(rules.Rules, r => r.Id == ruleId);
+        Assert.NotEmpty(rule.Examples);
+        var runner = new RuleExampleRunner(new MedEngine.Reconciliation.ReconciliationEngine(TestKnowledge.Shipped), rules, time);
+        Assert.All(rule.Examples.Select(e => runner.Run(rule, e)), r => Assert.True(r.Passed, $"{r.Example.Name}: {r.Actual}"));
+    }
+}

@@ -1,0 +1,191 @@
+using MedEngine.Rules;
+using Xunit;
+
+namespace MedEngine.Tests.Rules;
+
+/// <summary>One scenario per rule kind, evaluated through reconciliation and a warm NRules session.</summary>
+public sealed class RuleKindTests
+{
+    internal static string Rule(string id, string kind, string severity, string body) => $"""
+        id: {id}
+        version: 3
+        kind: {kind}
+        title: {"{"} nb: "Tittel {id}", en: "Title {id}" {"}"}
+        message: {"{"} nb: "Melding", en: "Message" {"}"}
+        severity: {severity}
+        handling: "Do something"
+        tags: [test]
+        {body}
+        """;
+
+    private static IReadOnlyList<Finding> Evaluate(string rule, MedEngine.Model.PatientContext? patient, params string[] medications)
+    {
+        using var harness = new RuleHarness(("rule.yaml", rule));
+        var support = harness.Patient(patient);
+        support.Apply(RuleHarness.GpList(medications));
+        return support.Findings;
+    }
+
+    [Fact]
+    public void Interaction_TwoGroups_FiresOncePerCombination()
+    {
+        var rule = Rule("T-1", "interaction", "avoid", """
+            between:
+              - { atc: [C10AA01] }
+              - { atc: ["J01FA*"] }
+            """);
+        var finding = Assert.Single(Evaluate(rule, null, "Simvastatin 20 mg", "Klacid 500 mg", "Paracet 500 mg"));
+        Assert.Equal(["C10AA01", "J01FA09"], finding.LineIds);
+        Assert.Equal(3, finding.RuleVersion);
+        Assert.Contains(finding.Entries, e => e.Name == "Simvastatin 20 mg" && e.Source == "gp");
+        Assert.Empty(Evaluate(rule, null, "Simvastatin 20 mg", "Paracet 500 mg"));
+    }
+
+    [Fact]
+    public void Interaction_ExceptRoute_LeavesTopicalOut() =>
+        Assert.Empty(Evaluate(Rule("T-2", "interaction", "avoid", """
+            between:
+              - { names: [warfarin] }
+              - { atc: ["M01A*"], except: { route: [topical] } }
+            """), null, "Marevan", "Voltaren gel|1x2|topical"));
+
+    [Fact]
+    public void Duplicate_SameGroup_FiresForTwoNsaids()
+    {
+        var rule = Rule("T-3", "duplicate", "caution", """
+            drug: { atc: ["M01A*"] }
+            same: group
+            level: 3
+            """);
+        Assert.Single(Evaluate(rule, null, "Ibux 400 mg", "Naproxen 250 mg"));
+        Assert.Empty(Evaluate(rule, null, "Ibux 400 mg", "Paracet 500 mg"));
+    }
+
+    [Fact]
+    public void Duplicate_SameSubstance_FiresForCombinationAndSingle() =>
+        Assert.Single(Evaluate(Rule("T-4", "duplicate", "caution", """
+            drug: { names: [paracetamol] }
+            same: substance
+            """), null, "Paracet 500 mg", "Paralgin forte"));
+
+    [Fact]
+    public void DrugPatient_AgeAndCondition()
+    {
+        var rule = Rule("T-5", "drug-patient", "avoid", """
+            drug: { atc: ["N05BA01"] }
+            patient: { age: ">= 70" }
+            """);
+        var finding = Assert.Single(Evaluate(rule, RuleHarness.Aged(82), "Stesolid 5 mg"));
+        Assert.Contains("age 82 (>= 70)", finding.Values);
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(60), "Stesolid 5 mg"));
+        Assert.Empty(Evaluate(rule, null, "Stesolid 5 mg"));
+    }
+
+    [Fact]
+    public void DrugCondition_NsaidWithHeartFailure()
+    {
+        var rule = Rule("T-6", "drug-condition", "avoid", """
+            drug: { atc: ["M01A*"] }
+            patient: { conditions: ["icd10:I50*", "icpc2:K77"] }
+            """);
+        var patient = new MedEngine.Model.PatientContext { Conditions = [new MedEngine.Model.ClinicalCode("http://hl7.org/fhir/sid/icd-10", "I50.9")] };
+        Assert.Contains("condition icd10:I50.9", Assert.Single(Evaluate(rule, patient, "Ibux 400 mg")).Values);
+    }
+
+    [Fact]
+    public void DrugLab_EgfrBelowThreshold_NotWhenTooOld()
+    {
+        var rule = Rule("T-7", "drug-lab", "avoid", """
+            drug: { names: [metformin] }
+            lab: { test: egfr, below: 30, maxAgeDays: 90 }
+            """);
+        var finding = Assert.Single(Evaluate(rule, RuleHarness.Aged(80, labs: RuleHarness.Lab("egfr", 24)), "Metformin 500 mg|1x2"));
+        Assert.StartsWith("egfr 24", finding.Values[0], StringComparison.Ordinal);
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(80, labs: RuleHarness.Lab("egfr", 24, daysAgo: 200)), "Metformin 500 mg|1x2"));
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(80, labs: RuleHarness.Lab("egfr", 45)), "Metformin 500 mg|1x2"));
+    }
+
+    [Fact]
+    public void DrugLab_CreatinineClearance_IsComputedWithCockcroftGault()
+    {
+        var rule = Rule("T-8", "drug-lab", "caution", """
+            drug: { names: [metformin] }
+            lab: { test: crcl, below: 30 }
+            """);
+        // (140 - 85) * 50 / (72 * 150/88.4) * 0.85 = 19.1 mL/min
+        var finding = Assert.Single(Evaluate(rule, RuleHarness.Aged(85, "female", 50, RuleHarness.Lab("creatinine", 150)), "Metformin 500 mg|1x2"));
+        Assert.Contains("crcl 19.1 mL/min", finding.Values[0], StringComparison.Ordinal);
+        Assert.Contains("Cockcroft-Gault", finding.Values[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DoseLimit_FirstApplicableBand()
+    {
+        var rule = Rule("T-9", "dose-limit", "avoid", """
+            drug: { names: [paracetamol] }
+            limits:
+              - { when: { lab: { test: egfr, below: 30 } }, maxDaily: "2 g" }
+              - { when: { patient: { age: ">= 80" } }, maxDaily: "3000 mg" }
+              - { maxDaily: "4 g", maxSingle: "1 g" }
+            """);
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(50), "Paracet 500 mg|2x3"));
+        Assert.Contains("daily dose 3000 mg > 2000 mg", Assert.Single(Evaluate(rule, RuleHarness.Aged(50, labs: RuleHarness.Lab("egfr", 20)), "Paracet 500 mg|2x3")).Values[0], StringComparison.Ordinal);
+        Assert.Single(Evaluate(rule, RuleHarness.Aged(85), "Paracet 500 mg|2x4"));
+        Assert.Contains("single dose 1500 mg > 1000 mg", Assert.Single(Evaluate(rule, RuleHarness.Aged(50), "Paracet 500 mg|3x2")).Values);
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(85), "Paracet 500 mg"));
+    }
+
+    [Fact]
+    public void DoseLimit_AsNeededMaximum_IsChecked() =>
+        Assert.Contains("maximum as needed 6000 mg > 4000 mg", Assert.Single(Evaluate(Rule("T-10", "dose-limit", "caution", """
+            drug: { names: [paracetamol] }
+            limits:
+              - { maxDaily: "4 g" }
+            """), null, "Paracet 500 mg|2 tabletter ved behov, maks 6 per døgn")).Values[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Cumulative_MorphineEquivalents_AboveThreshold()
+    {
+        var rule = Rule("T-11", "cumulative", "avoid", """
+            drug: { atc: ["N02A*"] }
+            factors: { N02AA01: 1, N02AA05: 1.5, N02AX02: 0.2 }
+            threshold: 50
+            unit: MME/day
+            """);
+        var finding = Assert.Single(Evaluate(rule, null, "Oxynorm 10 mg|1x3", "Dolcontin 10 mg|1x2"));
+        Assert.Equal("total 65 MME/day > 50", finding.Values[0]);
+        Assert.Empty(Evaluate(rule, null, "Oxynorm 10 mg|1x2"));
+        Assert.Contains(Evaluate(rule, null, "Oxynorm 10 mg|1x4", "Dolcontin")[0].Values, v => v.Contains("not counted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MissingTherapy_SuggestsWhenNoLineOfTheGroup()
+    {
+        var rule = Rule("T-12", "missing-therapy", "info", """
+            patient: { conditions: ["icd10:I48*"] }
+            missing: { atc: ["B01AA*", "B01AF*"] }
+            """);
+        var patient = new MedEngine.Model.PatientContext { Conditions = [new MedEngine.Model.ClinicalCode("icd10", "I48.0")] };
+        var finding = Assert.Single(Evaluate(rule, patient, "Paracet 500 mg"));
+        Assert.True(finding.IsSuggestion);
+        Assert.Empty(Evaluate(rule, patient, "Eliquis 5 mg"));
+    }
+
+    [Fact]
+    public void InteractionTable_OneRuleForAllPairs_TakesSeverityAndTextFromTheRow()
+    {
+        using var harness = new RuleHarness(
+            ("table.yaml", Rule("T-13", "interaction-table", "info", "table: pairs.tsv")),
+            ("pairs.tsv", "a\tb\tseverity\tconsequence\tmechanism\thandling\tevidence\treference\tsource\n" +
+                "B01AA03\tJ01FA*\tavoid\tIncreased INR\tCYP3A4\tMonitor INR\t2\tRef A; Ref B\ttest\n" +
+                "C10AA01\tJ01FA09\tcontraindicated\tMyopathy\tCYP3A4\tDo not combine\t1\t\ttest\n"));
+        var rules = harness.Load();
+        Assert.Single(rules.Rules);
+        var support = harness.Patient(host: new RuleSetHost(rules));
+        support.Apply(RuleHarness.GpList("Marevan", "Klacid 500 mg", "Simvastatin 20 mg"));
+        Assert.Equal(2, support.Findings.Count);
+        Assert.Equal(Severity.Contraindicated, support.Findings[0].Severity);
+        Assert.Equal("Myopathy", support.Findings[0].Message.En);
+        Assert.Equal(["Ref A", "Ref B"], support.Findings[1].References);
+    }
+}
