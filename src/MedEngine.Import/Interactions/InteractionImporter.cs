@@ -1,4 +1,5 @@
 using MedEngine.Import.Atc;
+using MedEngine.Import.Text;
 using MedEngine.Knowledge;
 
 namespace MedEngine.Import.Interactions;
@@ -16,9 +17,10 @@ public static class InteractionImporter
     /// <param name="outFile">The table to write.</param>
     /// <param name="knowledge">The knowledge base names are mapped with first.</param>
     /// <param name="atcIndex">The WHO ATC index names are mapped with next (and OSCAR's codes checked against), or <see langword="null"/>.</param>
+    /// <param name="skippedFile">Where to write the skipped rows with their reasons (tab-separated), or <see langword="null"/>.</param>
     /// <returns>What was imported and skipped; <see cref="ImportResult.Counts"/> has <c>interactions</c>, <c>unmapped names</c>, and for DDInter <c>unique pairs</c> and <c>unique pairs mapped to ATC</c>.</returns>
     /// <exception cref="InputException">A file is not the list it should be.</exception>
-    public static ImportResult Import(InteractionListKind kind, IReadOnlyList<string> files, string outFile, IKnowledgeBase knowledge, AtcIndex? atcIndex)
+    public static ImportResult Import(InteractionListKind kind, IReadOnlyList<string> files, string outFile, IKnowledgeBase knowledge, AtcIndex? atcIndex, string? skippedFile = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrEmpty(outFile);
@@ -73,7 +75,12 @@ public static class InteractionImporter
         InteractionTableWriter.Write(outFile,
             [$"{list.Source} imported by medengine import interactions from {string.Join(", ", files.Select(Path.GetFileName))}; severities and names mapped as docs/knowledge-import.md says."],
             collector.Rows);
-        return log.Result(list.Source, [outFile]);
+        if (skippedFile is not null)
+        {
+            SkippedWriter.Write(skippedFile, list.Source, log.Skipped);
+        }
+
+        return log.Result(list.Source, skippedFile is null ? [outFile] : [outFile, skippedFile]);
     }
 
     private static string? Side(ListSide side, SubstanceMapper mapper, AtcIndex? atcIndex, out string? reason)

@@ -76,6 +76,9 @@ public sealed class RuleFilesTests
 /// <summary>The pharmacists' examples in the shipped rule files, run as `medengine rules test` runs them.</summary>
 public sealed class ShippedRuleExampleTests
 {
+    private static readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider Time = new(RuleHarness.Now);
+    private static readonly Lazy<RuleSet> Shipped = new(() => RuleSet.Load(Path.Combine(RepositoryPaths.Root, "rules"), TestKnowledge.Shipped, Time));
+
     public static TheoryData<string> RuleIds()
     {
         var data = new TheoryData<string>();
@@ -91,11 +94,9 @@ public sealed class ShippedRuleExampleTests
     [MemberData(nameof(RuleIds))]
     public void EveryExample_Passes(string ruleId)
     {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RuleHarness.Now);
-        var rules = RuleSet.Load(Path.Combine(RepositoryPaths.Root, "rules"), TestKnowledge.Shipped, time);
-        var rule = Assert.Single(rules.Rules, r => r.Id == ruleId);
+        var rule = Assert.Single(Shipped.Value.Rules, r => r.Id == ruleId);
         Assert.NotEmpty(rule.Examples);
-        var runner = new RuleExampleRunner(new MedEngine.Reconciliation.ReconciliationEngine(TestKnowledge.Shipped), rules, time);
+        var runner = new RuleExampleRunner(new MedEngine.Reconciliation.ReconciliationEngine(TestKnowledge.Shipped), Shipped.Value, Time);
         Assert.All(rule.Examples.Select(e => runner.Run(rule, e)), r => Assert.True(r.Passed, $"{r.Example.Name}: {r.Actual}"));
     }
 }
