@@ -1,0 +1,38 @@
+using BenchmarkDotNet.Attributes;
+using MedEngine.Model;
+using MedEngine.Reconciliation;
+using MedEngine.Rules;
+
+namespace MedEngine.Benchmarks;
+
+/// <summary>3. Knowledge scale: a 20-line patient against interaction tables of growing size, and the time to load and compile each table.</summary>
+[MemoryDiagnoser]
+public class KnowledgeScaleBenchmarks
+{
+    private RuleSetHost _rules = null!;
+    private SourceList _patient = null!;
+    private string _text = "";
+
+    [Params(10, 1_000, 10_000, 160_000)]
+    public int Pairs { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = InteractionTables.Text(Pairs);
+        _rules = new RuleSetHost(RuleSet.Compile([InteractionTables.Rule(InteractionTables.Load(Pairs))], Workload.Time));
+        _patient = Workload.PatientWithLines(20);
+    }
+
+    [Benchmark(Description = "evaluate 20-line patient")]
+    public int Evaluate()
+    {
+        var support = new PatientDecisionSupport(Workload.Engine, _rules, Workload.Time, Workload.Patient);
+        support.Apply(new SourceListReplaced(_patient));
+        return support.Findings.Count;
+    }
+
+    [Benchmark(Description = "load and compile table")]
+    public RuleSet LoadAndCompile() =>
+        RuleSet.Compile([InteractionTables.Rule(InteractionTable.Read(new StringReader(_text), "table.tsv"))], Workload.Time);
+}
