@@ -21,6 +21,11 @@ internal static class CommandLine
               Checks every rule file under DIR (default: the shipped rules) and prints every error; exit 1 on error.
           medengine rules test [DIR]
               Runs every example in the rule files and prints pass or FAIL for each; exit 1 when one fails.
+          medengine import fest M30.xml --out DIR
+          medengine import atc ATC_DDD.csv [--norwegian ATC_NO_NAMES.csv] --out DIR
+          medengine import names FILE... --knowledge DIR --out DIR
+          medengine import interactions onc-high|onc-non-interruptive|oscar|ansm|ddinter FILE... --out FILE [--knowledge DIR] [--atc ATC_DDD.csv]
+              Import real sources into knowledge base folders and interaction tables (docs/knowledge-import.md).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -35,6 +40,7 @@ internal static class CommandLine
         {
             "reconcile" => await ReconcileCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             "rules" => await RulesCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
+            "import" => await ImportCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             _ => await FailAsync(error, $"Unknown command '{args[0]}'.").ConfigureAwait(false),
         };
     }

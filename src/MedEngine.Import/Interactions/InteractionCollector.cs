@@ -3,12 +3,12 @@ namespace MedEngine.Import.Interactions;
 /// <summary>Collects interaction rows with the pair in a fixed order, refusing a substance paired with itself and exact duplicates.</summary>
 internal sealed class InteractionCollector(ImportLog log)
 {
-    private readonly HashSet<InteractionRow> _seen = [];
-    private readonly List<InteractionRow> _rows = [];
+    private readonly HashSet<TableRow> _seen = [];
+    private readonly List<TableRow> _rows = [];
 
-    public IReadOnlyList<InteractionRow> Rows => _rows;
+    public IReadOnlyList<TableRow> Rows => _rows;
 
-    public void Add(InteractionRow row, string item, string? location)
+    public void Add(TableRow row, string item, string? location)
     {
         if (row.A == row.B)
         {

@@ -60,7 +60,7 @@ public static class InteractionImporter
                     continue;
                 }
 
-                collector.Add(new InteractionRow(a, b, pair.Severity, pair.Consequence, pair.Mechanism, pair.Handling, string.Empty, pair.Reference, list.Source),
+                collector.Add(new TableRow(a, b, pair.Severity, pair.Consequence, pair.Mechanism, pair.Handling, string.Empty, pair.Reference, list.Source),
                     pair.Item, pair.Location);
             }
         }

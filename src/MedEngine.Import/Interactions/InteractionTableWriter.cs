@@ -5,7 +5,7 @@ namespace MedEngine.Import.Interactions;
 /// <summary>Writes interaction table rows (<c>docs/interaction-table.md</c>).</summary>
 internal static class InteractionTableWriter
 {
-    public static void Write(string path, IEnumerable<string> comments, IEnumerable<InteractionRow> rows)
+    public static void Write(string path, IEnumerable<string> comments, IEnumerable<TableRow> rows)
     {
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
         {

@@ -130,9 +130,9 @@ internal sealed class KnowledgeSet
             return conflict;
         }
 
-        if (product.Codes.FirstOrDefault(_codes.Contains) is { } code)
+        if (product.Codes.Any(_codes.Contains))
         {
-            return $"code {code} already names another product";
+            return "code already names another product";
         }
 
         _nameOwners[name] = owner;
@@ -144,7 +144,7 @@ internal sealed class KnowledgeSet
     public static string OwnerOf(IEnumerable<string> keys) => string.Join('+', keys.Distinct().Order(StringComparer.Ordinal));
 
     private string? ConflictingName(string name, string owner) =>
-        _nameOwners.TryGetValue(name, out var existing) && existing != owner ? $"name already names {existing}" : null;
+        _nameOwners.TryGetValue(name, out var existing) && existing != owner ? "name already names another substance" : null;
 
     /// <summary>A name as a cell of a <c>;</c>-separated list: lower case, no <c>;</c>.</summary>
     private static string Listable(string name) => name.Replace(';', ',').Trim().ToLowerInvariant();

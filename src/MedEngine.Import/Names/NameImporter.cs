@@ -96,7 +96,7 @@ public static class NameImporter
             }
             else
             {
-                proposals.Add(brand, owner, record);
+                proposals.Add(WithoutTrailingFormWords(normalized), owner, record);
             }
         }
     }
@@ -104,24 +104,20 @@ public static class NameImporter
     /// <summary>The substance key the generic name of a brand list names: the name itself, or with trailing form and route words removed.</summary>
     private static string? GenericOwner(string name, KnowledgeSet set)
     {
-        var words = NameNormalizer.Words(NameNormalizer.Normalize(name)).ToList();
-        while (words.Count > 0)
+        var normalized = NameNormalizer.Normalize(name);
+        return set.Owner(normalized) ?? set.Owner(WithoutTrailingFormWords(normalized));
+    }
+
+    /// <summary>A normalized name without its trailing form and route words (<c>acephen rectal suppository</c> → <c>acephen</c>), keeping the first word.</summary>
+    private static string WithoutTrailingFormWords(string normalized)
+    {
+        var words = NameNormalizer.Words(normalized).ToList();
+        while (words.Count > 1 && FormAndRouteWord(words[^1]))
         {
-            if (set.Owner(string.Join(' ', words)) is { } owner)
-            {
-                return owner;
-            }
-
-            if (FormAndRouteWord(words[^1]))
-            {
-                words.RemoveAt(words.Count - 1);
-                continue;
-            }
-
-            return null;
+            words.RemoveAt(words.Count - 1);
         }
 
-        return null;
+        return string.Join(' ', words);
     }
 
     private static bool FormAndRouteWord(string word) =>
