@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text;
 using System.Text.RegularExpressions;
 using MedEngine.Knowledge;
 using MedEngine.Model;
@@ -10,7 +12,9 @@ public sealed partial class EntryNormalizer
 {
     private const decimal MaxPlausibleTimesPerDay = 24m;
     private const decimal MaxPlausibleUnitsPerDose = 50m;
+    private const int MaxCachedEntries = 100_000;
     private readonly MedicationResolver _resolver;
+    private readonly ConcurrentDictionary<string, NormalizedEntry> _byContent = new(StringComparer.Ordinal);
 
     /// <summary>Creates a normalizer over a knowledge base.</summary>
     /// <param name="knowledge">The knowledge base.</param>
@@ -20,7 +24,11 @@ public sealed partial class EntryNormalizer
         _resolver = new MedicationResolver(knowledge);
     }
 
-    /// <summary>Normalizes one entry of one source.</summary>
+    /// <summary>
+    /// Normalizes one entry of one source. What is derived depends only on how the entry names and doses the medication, so
+    /// it is computed once per distinct wording and shared (the same product names and dosage texts recur across sources
+    /// and patients); the cache is bounded and thread-safe.
+    /// </summary>
     /// <param name="source">The source.</param>
     /// <param name="entry">The entry.</param>
     /// <returns>The normalized entry.</returns>
@@ -28,6 +36,40 @@ public sealed partial class EntryNormalizer
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(entry);
+        var key = ContentKey(entry);
+        if (!_byContent.TryGetValue(key, out var derived))
+        {
+            if (_byContent.Count >= MaxCachedEntries)
+            {
+                _byContent.Clear();
+            }
+
+            derived = _byContent.GetOrAdd(key, Derive(source, entry));
+        }
+
+        return derived with { Source = source, Entry = entry };
+    }
+
+    private static string ContentKey(MedicationEntry entry)
+    {
+        var key = new StringBuilder(entry.Name);
+        foreach (var coding in entry.Codings)
+        {
+            key.Append('\u0001').Append(coding.System).Append(':').Append(coding.Code).Append(':').Append(coding.Display);
+        }
+
+        foreach (var substance in entry.Substances)
+        {
+            key.Append('\u0002').Append(substance.Name).Append(':').Append(substance.Strength);
+        }
+
+        return key.Append('\u0003').Append(entry.Form).Append('\u0003').Append(entry.Route).Append('\u0003').Append(entry.Dose)
+            .Append('\u0003').Append(entry.TimesPerDay).Append('\u0003').Append(entry.AsNeeded).Append('\u0003').Append(entry.MaxTimesPerDay)
+            .Append('\u0003').Append(entry.DosageText).ToString();
+    }
+
+    private NormalizedEntry Derive(MedicationSource source, MedicationEntry entry)
+    {
         var resolution = _resolver.Resolve(entry);
         var product = resolution.Product;
         var form = FormAndRoute.NormalizeForm(entry.Form) ?? FormAndRoute.NormalizeForm(entry.Name)

@@ -29,16 +29,14 @@ public sealed record DrugSelector(IReadOnlyList<string> Include, IReadOnlyList<s
     public IEnumerable<string> MatchingCodes(MedicationFact medication) =>
         medication.Codes.Where(c => Include.Any(p => ClinicalCodes.Matches(c, p)));
 
+    /// <summary>One lookup per pattern: an exact code, or a prefix (the pattern without its <c>*</c>), is among the line's codes and prefixes.</summary>
     private static bool MatchesAny(MedicationFact medication, IReadOnlyList<string> patterns)
     {
         foreach (var pattern in patterns)
         {
-            foreach (var code in medication.Codes)
+            if (medication.CodesAndPrefixes.Contains(pattern.EndsWith('*') ? pattern[..^1] : pattern))
             {
-                if (ClinicalCodes.Matches(code, pattern))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
 
@@ -19,6 +20,8 @@ public sealed class MedicationFact
         SubstanceKeys = line.Substances.Select(s => s.Key).ToArray();
         Atc = line.Substances.Select(s => s.Atc).OfType<string>().Append(lead.Resolution.Product?.Atc).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         Codes = SubstanceKeys.Concat(Atc).Distinct(StringComparer.Ordinal).ToArray();
+        CodesAndPrefixes = Codes.SelectMany(c => c.Contains(':', StringComparison.Ordinal) ? [c] : Enumerable.Range(1, c.Length).Select(n => c[..n]))
+            .ToFrozenSet(StringComparer.Ordinal);
         Route = lead.Route;
         Form = lead.Form;
         DailyDoseMg = lead.DailyDose is { Unit.Symbol: "mg" } daily ? daily.Value : null;
@@ -44,6 +47,9 @@ public sealed class MedicationFact
     /// <summary>The substance keys and ATC codes together, each once.</summary>
     public IReadOnlyList<string> Codes { get; }
 
+    /// <summary>Every code and every ATC prefix of the codes (<c>B</c>, <c>B01</c>, ... <c>B01AA03</c>), so a selector matches with one lookup per pattern.</summary>
+    public IReadOnlySet<string> CodesAndPrefixes { get; }
+
     /// <summary>The canonical route, when known.</summary>
     public string? Route { get; }
 
@@ -64,6 +70,18 @@ public sealed class MedicationFact
 
     /// <summary>The daily dose to check against a limit: the regular dose, or the as-needed maximum.</summary>
     public decimal? DoseToCheckMg => DailyDoseMg ?? MaxDailyMg;
+
+    /// <summary>Whether another fact for the same line says the same to the rules: same codes, route, form, doses and entries.</summary>
+    /// <param name="other">The other fact.</param>
+    /// <returns><see langword="true"/> when an update would change nothing.</returns>
+    public bool IsEquivalentTo(MedicationFact other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return LineId == other.LineId && Codes.SequenceEqual(other.Codes) && Route == other.Route && Form == other.Form
+            && DailyDoseMg == other.DailyDoseMg && SingleDoseMg == other.SingleDoseMg && AsNeeded == other.AsNeeded && MaxDailyMg == other.MaxDailyMg
+            && Line.Entries.Select(e => (e.Source, e.Entry.EntryId, e.Entry.Name, e.Entry.Status))
+                .SequenceEqual(other.Line.Entries.Select(e => (e.Source, e.Entry.EntryId, e.Entry.Name, e.Entry.Status)));
+    }
 
     /// <summary>Whether a line should be seen by the rules: active, or of unknown status (a dispensing may be in use).</summary>
     /// <param name="line">The line.</param>

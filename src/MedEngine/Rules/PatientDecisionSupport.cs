@@ -63,15 +63,20 @@ public sealed class PatientDecisionSupport
             if (MedicationFact.IsCurrent(line))
             {
                 var fact = new MedicationFact(line);
-                _medications[line.Id] = fact;
-                if (present)
+                if (!present)
+                {
+                    session.Insert(fact);
+                }
+                else if (!fact.IsEquivalentTo(_medications[line.Id]))
                 {
                     session.Update(fact);
                 }
                 else
                 {
-                    session.Insert(fact);
+                    continue;
                 }
+
+                _medications[line.Id] = fact;
             }
             else if (present)
             {
@@ -146,7 +151,8 @@ public sealed class PatientDecisionSupport
     {
         var session = Session();
         session.Fire();
-        var now = session.Query<Finding>().GroupBy(f => f.Key, StringComparer.Ordinal)
+        // Query returns an IQueryable: enumerate it as objects, or every LINQ operator compiles an expression tree.
+        var now = session.Query<Finding>().AsEnumerable().GroupBy(f => f.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Severity).First(), StringComparer.Ordinal);
         var added = Ordered(now.Values.Where(f => !_findings.ContainsKey(f.Key)));
         var changed = Ordered(now.Values.Where(f => _findings.TryGetValue(f.Key, out var before) && !Same(before, f)));
