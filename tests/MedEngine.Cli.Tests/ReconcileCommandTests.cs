@@ -62,9 +62,58 @@ public sealed class ReconcileCommandTests : IDisposable
         }
 
         Assert.Equal(JsonValueKind.Array, root.GetProperty("unresolved").ValueKind);
-        Assert.Equal(0, root.GetProperty("findings").GetArrayLength());
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("findings").ValueKind);
         Assert.Equal("Metforrmin", root.GetProperty("unresolved")[0].GetProperty("name").GetString());
         Assert.False(string.IsNullOrEmpty(root.GetProperty("unresolved")[0].GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task Reconcile_Json_HasFindingsForTheSamplePatient()
+    {
+        var (code, output, _) = await Run(["reconcile", "--json", "--rules", Path.Combine(FindRoot(), "rules"), .. SampleFiles()]);
+        Assert.Equal(0, code);
+        var findings = JsonDocument.Parse(output).RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.NotEmpty(findings);
+        foreach (var finding in findings)
+        {
+            Assert.False(string.IsNullOrEmpty(finding.GetProperty("ruleId").GetString()));
+            Assert.Contains(finding.GetProperty("severity").GetString(), new[] { "info", "caution", "avoid", "contraindicated" });
+            Assert.False(string.IsNullOrEmpty(finding.GetProperty("title").GetProperty("en").GetString()));
+            Assert.False(string.IsNullOrEmpty(finding.GetProperty("explanation").GetString()));
+        }
+
+        var metformin = Assert.Single(findings, f => f.GetProperty("kind").GetString() == "drug-lab" && f.GetProperty("lines")[0].GetString() == "A10BA02");
+        Assert.Contains("egfr 28", metformin.GetProperty("values")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reconcile_NoRules_HasNoFindings()
+    {
+        var (code, output, _) = await Run(["reconcile", "--json", "--no-rules", .. SampleFiles()]);
+        Assert.Equal(0, code);
+        Assert.Equal(0, JsonDocument.Parse(output).RootElement.GetProperty("findings").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Rules_CheckAndTest_OnTheShippedRules_Pass()
+    {
+        var rules = Path.Combine(FindRoot(), "rules");
+        var (check, checkOutput, _) = await Run("rules", "check", rules);
+        Assert.Equal(0, check);
+        Assert.Contains("no errors", checkOutput, StringComparison.Ordinal);
+        var (test, testOutput, _) = await Run("rules", "test", rules);
+        Assert.Equal(0, test);
+        Assert.Matches(@"\d+ passed, 0 failed", testOutput);
+    }
+
+    [Fact]
+    public async Task Rules_Check_BrokenFolder_PrintsEveryErrorAndExitsOne()
+    {
+        Write("broken.yaml", "id: X\nversion: 1\nkind: nonsense\nseverity: avoid\n");
+        var (code, _, error) = await Run("rules", "check", _directory);
+        Assert.Equal(1, code);
+        Assert.Contains("broken.yaml:3:7", error, StringComparison.Ordinal);
+        Assert.Contains("error(s)", error, StringComparison.Ordinal);
     }
 
     [Fact]
