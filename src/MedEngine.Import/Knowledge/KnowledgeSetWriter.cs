@@ -6,8 +6,6 @@ namespace MedEngine.Import.Knowledge;
 /// <summary>Writes a <see cref="KnowledgeSet"/> as the folder <see cref="FileKnowledgeBase.Load(string)"/> reads.</summary>
 internal static class KnowledgeSetWriter
 {
-    private const string SaltsResource = "MedEngine.Knowledge.Data.salts.txt";
-
     /// <summary>Writes <c>substances.tsv</c>, <c>products.tsv</c> and <c>salts.txt</c> (the given text, else the shipped file).</summary>
     /// <returns>The files written.</returns>
     public static IReadOnlyList<string> Write(KnowledgeSet set, string directory, string origin, string? saltsText = null)
@@ -28,10 +26,7 @@ internal static class KnowledgeSetWriter
         }
         else
         {
-            using var shipped = typeof(FileKnowledgeBase).Assembly.GetManifestResourceStream(SaltsResource)
-                ?? throw new InvalidOperationException($"The MedEngine assembly has no resource {SaltsResource}.");
-            using var target = File.Create(salts);
-            shipped.CopyTo(target);
+            File.Copy(Path.Combine(FileKnowledgeBase.ShippedDirectory, "salts.txt"), salts, overwrite: true);
         }
 
         return [substances, products, salts];

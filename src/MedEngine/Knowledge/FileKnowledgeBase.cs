@@ -30,13 +30,16 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
     /// <inheritdoc />
     public IReadOnlyCollection<string> Names { get; }
 
-    /// <summary>Loads the knowledge base that ships inside the MedEngine package (the files of <c>data/knowledge/</c>).</summary>
+    /// <summary>The folder the shipped knowledge base is copied to, beside the application: <c>medengine-knowledge</c>.</summary>
+    public static string ShippedDirectory => Path.Combine(AppContext.BaseDirectory, "medengine-knowledge");
+
+    /// <summary>
+    /// Loads the knowledge base that ships with MedEngine (the package <c>MedEngine.Knowledge.Data</c>, whose files are
+    /// copied to <see cref="ShippedDirectory"/>).
+    /// </summary>
     /// <returns>The knowledge base.</returns>
-    public static FileKnowledgeBase LoadShipped()
-    {
-        var assembly = typeof(FileKnowledgeBase).Assembly;
-        return Load(name => assembly.GetManifestResourceStream("MedEngine.Knowledge.Data." + name) is { } stream ? new StreamReader(stream) : null, "shipped:");
-    }
+    /// <exception cref="InputException">The files are missing (the data package was left out) or malformed.</exception>
+    public static FileKnowledgeBase LoadShipped() => Load(ShippedDirectory);
 
     /// <summary>Loads the knowledge base from a folder holding <c>substances.tsv</c>, <c>salts.txt</c> and <c>products.tsv</c>.</summary>
     /// <param name="directory">The folder.</param>
