@@ -28,6 +28,9 @@ public sealed class EntryNormalizerTests
     [InlineData("kavepenin", "J01CE02")]
     [InlineData("Penicillin V Potassium 250 MG Oral Tablet", "J01CE02")]
     [InlineData("potassium chloride", "A12BA01")]
+    [InlineData("Cardizem Uno 240 mg depotkapsel", "C08DB01")]
+    [InlineData("Nitrolingual sublingualspray", "C01DA02")]
+    [InlineData("Estradot 50 mikrogram/24 timer depotplaster", "G03CA03")]
     public void Normalize_SingleSubstanceName_ResolvesByExactName(string name, string? atc)
     {
         var entry = Normalize(name);
