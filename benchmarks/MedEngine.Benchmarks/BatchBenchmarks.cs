@@ -32,10 +32,7 @@ public class BatchBenchmarks
     public int ReconcileAndEvaluate()
     {
         var support = new PatientDecisionSupport(Workload.Engine, _rules, Workload.Time, Workload.Patient);
-        foreach (var list in _lists)
-        {
-            support.Apply(new SourceListReplaced(list));
-        }
+        support.ApplyAll(_lists.Select(l => new SourceListReplaced(l)));
 
         return support.Findings.Count;
     }

@@ -17,7 +17,7 @@ internal static class RetainedMemory
         foreach (var patient in lists)
         {
             var state = new PatientDecisionSupport(Workload.Engine, rules, Workload.Time, Workload.Patient);
-            patient.ForEach(list => state.Apply(new SourceListReplaced(list)));
+            state.ApplyAll(patient.Select(list => new SourceListReplaced(list)));
             states.Add(state);
         }
 

@@ -67,16 +67,13 @@ internal static class ReconcileCommand
             var inputs = files.Select(f => InputLoader.Load(f.Path, f.Kind, patient)).ToList();
             var ruleSet = rules is null ? RuleSet.Compile([], time) : RuleSet.Load(rules, knowledge, time);
             var support = new PatientDecisionSupport(new ReconciliationEngine(knowledge), new RuleSetHost(ruleSet), time, PatientContexts.Merge(inputs.Select(i => i.Patient)));
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var list in inputs.SelectMany(i => i.Lists))
+            var lists = inputs.SelectMany(i => i.Lists).ToList();
+            if (lists.GroupBy(l => l.Source.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             {
-                if (!seen.Add(list.Source.Id))
-                {
-                    return await FailAsync(error, $"Two lists come from source '{list.Source.Id}'; give each source one list.").ConfigureAwait(false);
-                }
-
-                support.Apply(new SourceListReplaced(list));
+                return await FailAsync(error, $"Two lists come from source '{twice.Key}'; give each source one list.").ConfigureAwait(false);
             }
+
+            support.ApplyAll(lists.Select(l => new SourceListReplaced(l)));
 
             await output.WriteLineAsync(format switch
             {

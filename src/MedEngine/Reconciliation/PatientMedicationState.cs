@@ -40,10 +40,30 @@ public sealed class PatientMedicationState
     /// <param name="sourceEvent">The event.</param>
     /// <returns>The lines added, changed and removed, and the unresolved entries added and removed.</returns>
     /// <exception cref="ArgumentException">The event names a source or entry this state does not have.</exception>
-    public ReconciliationDelta Apply(SourceEvent sourceEvent)
+    public ReconciliationDelta Apply(SourceEvent sourceEvent) => ApplyAll([sourceEvent]);
+
+    /// <summary>
+    /// Applies several events in order and returns what they changed together; the lines they touch are rebuilt once, at
+    /// the end (a batch of lists rebuilds each line once, not once per list).
+    /// </summary>
+    /// <param name="sourceEvents">The events, in order.</param>
+    /// <returns>The lines added, changed and removed, and the unresolved entries added and removed.</returns>
+    /// <exception cref="ArgumentException">An event names a source or entry this state does not have.</exception>
+    public ReconciliationDelta ApplyAll(IEnumerable<SourceEvent> sourceEvents)
     {
-        ArgumentNullException.ThrowIfNull(sourceEvent);
+        ArgumentNullException.ThrowIfNull(sourceEvents);
         var touched = new Touched();
+        foreach (var sourceEvent in sourceEvents)
+        {
+            ArgumentNullException.ThrowIfNull(sourceEvent);
+            Take(sourceEvent, touched);
+        }
+
+        return Rebuild(touched);
+    }
+
+    private void Take(SourceEvent sourceEvent, Touched touched)
+    {
         switch (sourceEvent)
         {
             case SourceListReplaced replaced:
@@ -86,8 +106,6 @@ public sealed class PatientMedicationState
             default:
                 throw new ArgumentException($"Unknown event type {sourceEvent.GetType().Name}.", nameof(sourceEvent));
         }
-
-        return Rebuild(touched);
     }
 
     private SourceState SetSource(MedicationSource source, Touched touched)

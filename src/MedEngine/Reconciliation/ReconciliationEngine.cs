@@ -27,14 +27,14 @@ public sealed class ReconciliationEngine
     /// <returns>The engine.</returns>
     public static ReconciliationEngine CreateDefault() => new(FileKnowledgeBase.LoadShipped());
 
-    /// <summary>Reconciles whole source lists: the fold of one <see cref="SourceListReplaced"/> event per list.</summary>
+    /// <summary>Reconciles whole source lists: the fold of one <see cref="SourceListReplaced"/> event per list, applied together.</summary>
     /// <param name="lists">The lists, one per source.</param>
     /// <returns>The reconciled list.</returns>
     /// <exception cref="ArgumentException">Two lists come from the same source id.</exception>
     public ReconciliationResult Reconcile(IEnumerable<SourceList> lists)
     {
         ArgumentNullException.ThrowIfNull(lists);
-        var state = CreatePatientState();
+        var events = new List<SourceEvent>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var list in lists)
         {
@@ -43,9 +43,11 @@ public sealed class ReconciliationEngine
                 throw new ArgumentException($"Two lists come from source '{list.Source.Id}'; give each source one list.", nameof(lists));
             }
 
-            state.Apply(new SourceListReplaced(list));
+            events.Add(new SourceListReplaced(list));
         }
 
+        var state = CreatePatientState();
+        state.ApplyAll(events);
         return state.Current;
     }
 

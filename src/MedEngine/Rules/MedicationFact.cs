@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
 
@@ -21,7 +20,7 @@ public sealed class MedicationFact
         Atc = line.Substances.Select(s => s.Atc).OfType<string>().Append(lead.Resolution.Product?.Atc).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         Codes = SubstanceKeys.Concat(Atc).Distinct(StringComparer.Ordinal).ToArray();
         CodesAndPrefixes = Codes.SelectMany(c => c.Contains(':', StringComparison.Ordinal) ? [c] : Enumerable.Range(1, c.Length).Select(n => c[..n]))
-            .ToFrozenSet(StringComparer.Ordinal);
+            .ToHashSet(StringComparer.Ordinal);
         Route = lead.Route;
         Form = lead.Form;
         DailyDoseMg = lead.DailyDose is { Unit.Symbol: "mg" } daily ? daily.Value : null;

@@ -53,9 +53,14 @@ public sealed class PatientDecisionSupport
     /// <summary>Applies one source event and returns what changed in the list and in the findings.</summary>
     /// <param name="sourceEvent">The event.</param>
     /// <returns>The changes.</returns>
-    public DecisionSupportDelta Apply(SourceEvent sourceEvent)
+    public DecisionSupportDelta Apply(SourceEvent sourceEvent) => ApplyAll([sourceEvent]);
+
+    /// <summary>Applies several source events (for example every list of a patient at once) and evaluates once.</summary>
+    /// <param name="sourceEvents">The events, in order.</param>
+    /// <returns>The changes they made together.</returns>
+    public DecisionSupportDelta ApplyAll(IEnumerable<SourceEvent> sourceEvents)
     {
-        var listDelta = _state.Apply(sourceEvent);
+        var listDelta = _state.ApplyAll(sourceEvents);
         var session = Session();
         foreach (var line in listDelta.AddedLines.Concat(listDelta.ChangedLines))
         {
