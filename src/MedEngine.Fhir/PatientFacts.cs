@@ -5,8 +5,8 @@ namespace MedEngine.Fhir;
 
 /// <summary>
 /// Collects what the input says about one patient: Patient (birth date, gender), Observations (each as a lab result; body weight from
-/// LOINC 29463-7, the latest, in kg), Conditions and AllergyIntolerances (as clinical codes; refuted, entered-in-error, inactive and
-/// resolved ones are counted as skipped, not carried).
+/// LOINC 29463-7, the latest, in kg), Conditions and AllergyIntolerances (as clinical codes, resolved and inactive ones
+/// included as history; refuted and entered-in-error ones are counted as skipped, not carried).
 /// </summary>
 internal sealed class PatientFacts(string? id)
 {
@@ -23,7 +23,7 @@ internal sealed class PatientFacts(string? id)
     /// <summary>Adds a condition; returns the skip reason when it is not current.</summary>
     public string? Add(Condition condition)
     {
-        if (NotCurrent(condition.ClinicalStatus, condition.VerificationStatus) is { } reason)
+        if (NotTrue(condition.VerificationStatus) is { } reason)
         {
             return reason;
         }
@@ -109,15 +109,16 @@ internal sealed class PatientFacts(string? id)
             _ => null,
         };
 
-    private static string? NotCurrent(CodeableConcept? clinical, CodeableConcept? verification)
-    {
-        var verified = verification?.Coding.Select(c => c.Code).FirstOrDefault();
-        if (verified is "refuted" or "entered-in-error")
+    /// <summary>Why a condition is left out: only when it was refuted or entered in error. Resolved and inactive conditions are history rules need (a past gastrointestinal bleed).</summary>
+    private static string? NotTrue(CodeableConcept? verification) =>
+        verification?.Coding.Select(c => c.Code).FirstOrDefault() switch
         {
-            return verified;
-        }
+            "refuted" => "refuted",
+            "entered-in-error" => "entered-in-error",
+            _ => null,
+        };
 
-        var status = clinical?.Coding.Select(c => c.Code).FirstOrDefault();
-        return status is "inactive" or "resolved" or "remission" ? "inactive" : null;
-    }
+    /// <summary>Why an allergy is left out: refuted, entered in error, or no longer active.</summary>
+    private static string? NotCurrent(CodeableConcept? clinical, CodeableConcept? verification) =>
+        NotTrue(verification) ?? (clinical?.Coding.Select(c => c.Code).FirstOrDefault() is "inactive" or "resolved" ? "inactive" : null);
 }

@@ -19,6 +19,6 @@ internal static class Vocabulary
         "sproyte", "auto", "injector", "pulver", "granulat", "dosepose", "doseposer", "stikkpille", "stikkpiller", "rektal", "rectal",
         "vaginal", "intrauterine", "implant", "drug", "ring", "topical", "kutan", "cutaneous", "per", "i", "til", "med", "for",
         "with", "of", "in", "sublingual", "resoriblett", "dispergerbar", "dispersible", "chewable", "oppløselig", "mg", "ml",
-        "depotkapsel", "depotkapsler", "sublingualspray", "munnspray", "mikrogram", "timer", "time",
+        "depotkapsel", "depotkapsler", "sublingualspray", "munnspray", "mikrogram", "timer", "time", "modified",
     }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -29,6 +29,9 @@ public sealed class EntryNormalizerTests
     [InlineData("Penicillin V Potassium 250 MG Oral Tablet", "J01CE02")]
     [InlineData("potassium chloride", "A12BA01")]
     [InlineData("Cardizem Uno 240 mg depotkapsel", "C08DB01")]
+    [InlineData("cyclosporine, modified 50 MG Oral Capsule", "L04AD01")]
+    [InlineData("ketorolac tromethamine 10 MG Oral Tablet", "M01AB15")]
+    [InlineData("rabeprazole sodium 20 MG Delayed Release Oral Tablet", "A02BC04")]
     [InlineData("Nitrolingual sublingualspray", "C01DA02")]
     [InlineData("Estradot 50 mikrogram/24 timer depotplaster", "G03CA03")]
     public void Normalize_SingleSubstanceName_ResolvesByExactName(string name, string? atc)

@@ -1,0 +1,48 @@
+using Microsoft.IdentityModel.Tokens;
+
+namespace MedEngine.CdsHooks.Auth;
+
+/// <summary>One trusted client's issuer and signing keys, read from its JSON Web Key Set.</summary>
+internal sealed record TrustedClientKeys(string Issuer, IReadOnlyList<SecurityKey> Keys)
+{
+    /// <summary>Reads a client's JWKS (inline or from its file).</summary>
+    /// <exception cref="InvalidOperationException">The file cannot be read, or the JWKS is not valid or has no signing key.</exception>
+    public static TrustedClientKeys Load(TrustedClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        string json;
+        if (client.JwksFile is { } file)
+        {
+            try
+            {
+                json = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                throw new InvalidOperationException($"cannot read the JWKS file '{file}': {e.Message}", e);
+            }
+        }
+        else
+        {
+            json = client.Jwks ?? "";
+        }
+
+        JsonWebKeySet set;
+        try
+        {
+            set = new JsonWebKeySet(json);
+        }
+        catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException or FormatException)
+        {
+            throw new InvalidOperationException($"not a valid JSON Web Key Set: {e.Message}", e);
+        }
+
+        var keys = set.GetSigningKeys();
+        if (keys.Count == 0)
+        {
+            throw new InvalidOperationException("the JSON Web Key Set holds no usable signing key.");
+        }
+
+        return new TrustedClientKeys(client.Issuer, keys.ToList());
+    }
+}

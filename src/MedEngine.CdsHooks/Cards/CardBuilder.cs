@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text;
+using MedEngine.CdsHooks.Fhir;
+using MedEngine.CdsHooks.Protocol;
+using MedEngine.Model;
+using MedEngine.Reconciliation;
+using MedEngine.Rules;
+
+namespace MedEngine.CdsHooks.Cards;
+
+/// <summary>
+/// Builds CDS Hooks cards from findings. Indicator: severity at or above <see cref="CdsHooksOptions.CriticalThreshold"/>
+/// (default contraindicated) → <c>critical</c>; other severities from caution up → <c>warning</c>; info → <c>info</c>.
+/// </summary>
+internal sealed class CardBuilder(CdsHooksOptions options)
+{
+    private readonly string _language = options.Language;
+    private readonly CardTexts _texts = CardTexts.For(options.Language);
+
+    public string Indicator(Severity severity) =>
+        severity >= options.CriticalThreshold ? "critical" : severity >= Severity.Caution ? "warning" : "info";
+
+    public Card ForFinding(Finding finding, ReconciliationResult list, IReadOnlyDictionary<string, DraftOrder> drafts, bool orderHook)
+    {
+        var drugs = DrugNames(finding, list);
+        var summary = Summary(CardTexts.Text(finding.Title, _language), drugs);
+        var suggestions = new List<Suggestion>();
+        if (orderHook)
+        {
+            foreach (var entry in finding.Entries.Where(e => e.Source == PatientDataReader.DraftSourceId))
+            {
+                if (drafts.TryGetValue(entry.EntryId, out var draft) && draft.Reference is { } reference && suggestions.All(s => s.Actions[0].ResourceId![0] != reference))
+                {
+                    var label = string.Format(CultureInfo.InvariantCulture, _texts.RemoveOrder, entry.Name ?? reference);
+                    suggestions.Add(new Suggestion(Clip(label, 139), Guid.NewGuid().ToString(), finding.Severity >= Severity.Avoid, [new CardAction("delete", label, [reference])]));
+                }
+            }
+        }
+
+        return new Card
+        {
+            Uuid = Guid.NewGuid().ToString(),
+            Summary = summary,
+            Detail = Detail(finding),
+            Indicator = Indicator(finding.Severity),
+            Source = new CardSource(options.SourceLabel, options.SourceUrl?.ToString(), new CdsCoding(CardTexts.RuleSystem, finding.RuleId, CardTexts.Text(finding.Title, _language))),
+            Suggestions = suggestions.Count == 0 ? null : suggestions,
+            SelectionBehavior = suggestions.Count == 0 ? null : "at-most-one",
+            OverrideReasons = CardTexts.OverrideReasons(_language),
+        };
+    }
+
+    public Card ReconciliationSummary(ReconciliationResult list, int findingCount)
+    {
+        var discrepancies = list.Lines.Sum(l => l.Discrepancies.Count);
+        var summary = Clip($"{_texts.Reconciliation}: {list.Lines.Count} {_texts.Medications}, {list.Sources.Count} {_texts.Sources}, {discrepancies} {_texts.Discrepancies}"
+            + (list.Unresolved.Count > 0 ? $", {list.Unresolved.Count} {_texts.Unresolved.ToLowerInvariant()}" : "")
+            + (findingCount > 0 ? $", {findingCount} {_texts.SeeFindings}" : ""), 139);
+        var detail = new StringBuilder();
+        detail.Append("| ").Append(_texts.Line).Append(" | ").Append(_texts.Status).Append(" | ").Append(_texts.Sources).Append(" | ").Append(_texts.Discrepancies).AppendLine(" |");
+        detail.AppendLine("|---|---|---|---|");
+        foreach (var line in list.Lines)
+        {
+            detail.Append("| ").Append(Escape(Names(line))).Append(" | ").Append(EntryStatuses.ToName(line.Proposed.Status)).Append(" | ")
+                .Append(Escape(string.Join(", ", line.Entries.Select(e => $"{SourceKinds.ToName(e.Source.Kind)} ({e.Source.Id})").Distinct()))).Append(" | ")
+                .Append(Escape(string.Join("; ", line.Discrepancies.Select(d => $"{d.Code}: {d.Detail}")))).AppendLine(" |");
+        }
+
+        if (discrepancies == 0 && list.Lines.Count > 0)
+        {
+            detail.AppendLine().AppendLine(_texts.NoDiscrepancies);
+        }
+
+        if (list.Unresolved.Count > 0)
+        {
+            detail.AppendLine().Append("**").Append(_texts.Unresolved).AppendLine("**").AppendLine();
+            foreach (var u in list.Unresolved)
+            {
+                detail.Append("- ").Append(Escape(u.Entry.Entry.Name ?? u.Entry.Entry.EntryId)).Append(" (").Append(Escape(u.Entry.Source.Id)).Append("): ").AppendLine(Escape(u.Reason));
+            }
+        }
+
+        return new Card
+        {
+            Uuid = Guid.NewGuid().ToString(),
+            Summary = summary,
+            Detail = detail.ToString(),
+            Indicator = "info",
+            Source = new CardSource(options.SourceLabel, options.SourceUrl?.ToString(), new CdsCoding(CardTexts.RuleSystem, "medengine-reconciliation", _texts.Reconciliation)),
+        };
+    }
+
+    private string Detail(Finding finding)
+    {
+        var text = new StringBuilder();
+        text.Append("**").Append(Escape(CardTexts.Text(finding.Title, _language))).AppendLine("**").AppendLine();
+        text.AppendLine(Escape(CardTexts.Text(finding.Message, _language))).AppendLine();
+        text.Append("**").Append(_texts.Severity).Append(":** ").Append(Severities.ToName(finding.Severity));
+        if (finding.Modifiers.Count > 0)
+        {
+            text.Append(" (").Append(Severities.ToName(finding.BaseSeverity)).Append(", ").Append(_texts.RaisedBy).Append(": ").Append(Escape(string.Join("; ", finding.Modifiers))).Append(')');
+        }
+
+        text.AppendLine().AppendLine();
+        text.Append("**").Append(_texts.Entries).AppendLine(":**").AppendLine();
+        foreach (var entry in finding.Entries)
+        {
+            text.Append("- ").Append(Escape(entry.Name ?? entry.EntryId)).Append(" — ").Append(entry.SourceKind).Append(" `").Append(entry.Source.Replace("`", "", StringComparison.Ordinal)).Append("`, ")
+                .Append(entry.Status);
+            if (entry.Source == PatientDataReader.DraftSourceId)
+            {
+                text.Append(" (").Append(_texts.Draft).Append(')');
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine();
+        if (finding.Values.Count > 0)
+        {
+            text.Append("**").Append(_texts.Values).Append(":** ").AppendLine(Escape(string.Join("; ", finding.Values))).AppendLine();
+        }
+
+        if (!string.IsNullOrWhiteSpace(finding.Mechanism))
+        {
+            text.Append("**").Append(_texts.Mechanism).Append(":** ").AppendLine(Escape(finding.Mechanism)).AppendLine();
+        }
+
+        if (!finding.Handling.IsEmpty)
+        {
+            text.Append("**").Append(_texts.Handling).Append(":** ").AppendLine(Escape(CardTexts.Text(finding.Handling, _language))).AppendLine();
+        }
+
+        if (!string.IsNullOrWhiteSpace(finding.Evidence))
+        {
+            text.Append("**").Append(_texts.Evidence).Append(":** ").AppendLine(Escape(finding.Evidence)).AppendLine();
+        }
+
+        if (finding.References.Count > 0)
+        {
+            text.Append("**").Append(_texts.References).AppendLine(":**").AppendLine();
+            foreach (var reference in finding.References)
+            {
+                text.Append("- ").AppendLine(Escape(reference));
+            }
+
+            text.AppendLine();
+        }
+
+        text.Append('_').Append(_texts.Rule).Append(' ').Append(Escape(finding.RuleId)).Append(" v").Append(finding.RuleVersion.ToString(CultureInfo.InvariantCulture)).AppendLine("_");
+        return text.ToString();
+    }
+
+    private string DrugNames(Finding finding, ReconciliationResult list)
+    {
+        var names = finding.LineIds
+            .Select(id => list.Lines.FirstOrDefault(l => l.Id == id))
+            .Select(line => line is null ? null : Names(line))
+            .OfType<string>()
+            .ToList();
+        if (names.Count == 0)
+        {
+            names = finding.Entries.Select(e => e.Name ?? e.EntryId).Distinct().ToList();
+        }
+
+        return string.Join(" + ", names);
+    }
+
+    private string Names(ReconciledLine line) =>
+        line.Substances.Count == 0 ? line.Id : string.Join("/", line.Substances.Select(s => _language == "en" ? s.NameEn : s.NameNb));
+
+    /// <summary>The summary: the title and the drugs, under 140 characters; the title is shortened first.</summary>
+    internal static string Summary(string title, string drugs)
+    {
+        var suffix = $" ({drugs})";
+        if (title.Length + suffix.Length <= 139)
+        {
+            return title + suffix;
+        }
+
+        if (suffix.Length > 60)
+        {
+            suffix = Clip(suffix[..^1], 59) + ")";
+        }
+
+        return Clip(title, 139 - suffix.Length) + suffix;
+    }
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+
+    private static string Escape(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '`' or '#')
+            {
+                result.Append('\\');
+            }
+
+            result.Append(c is '\r' or '\n' ? ' ' : c);
+        }
+
+        return result.ToString();
+    }
+}

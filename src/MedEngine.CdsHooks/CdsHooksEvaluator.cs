@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using MedEngine.CdsHooks.Audit;
+using MedEngine.CdsHooks.Cards;
+using MedEngine.CdsHooks.Fhir;
+using MedEngine.CdsHooks.Protocol;
+using MedEngine.Reconciliation;
+using MedEngine.Rules;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MedEngine.CdsHooks;
+
+/// <summary>
+/// Answers one hook call: completes prefetch from the FHIR server where needed, reconciles the sources, evaluates the rules,
+/// keeps quiet what was overridden for the same patient and context, turns the rest into cards and records it all in the audit trail.
+/// </summary>
+internal sealed class CdsHooksEvaluator(
+    ReconciliationEngine engine, RuleSetHost rules, IAuditTrail audit, FhirFetcher fetcher, TimeProvider time,
+    IOptions<CdsHooksOptions> options, ILogger<CdsHooksEvaluator> logger)
+{
+    private readonly CardBuilder _cards = new(options.Value);
+    private readonly FindingFilter _filter = options.Value.ToFilter();
+
+    /// <summary>
+    /// Runs one synthetic order through reading, reconciliation, the rules and the card builder (nothing is audited), so the
+    /// first clinician does not wait for just-in-time compilation.
+    /// </summary>
+    public void Warm()
+    {
+        static JsonObject Order(string id, string name) => new()
+        {
+            ["resourceType"] = "MedicationRequest", ["id"] = id, ["status"] = "active", ["intent"] = "order",
+            ["subject"] = new JsonObject { ["reference"] = "Patient/warm" }, ["medicationCodeableConcept"] = new JsonObject { ["text"] = name },
+        };
+        static JsonObject Bundle(JsonObject resource) => new() { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = new JsonArray(new JsonObject { ["resource"] = resource }) };
+        var request = new CdsRequest
+        {
+            Hook = CdsHookNames.OrderSign,
+            HookInstance = "warm-up",
+            PatientId = "warm",
+            DraftOrders = Bundle(Order("d1", "ibuprofen 400 mg tablett")),
+            Prefetch = new Dictionary<string, JsonObject?>(StringComparer.Ordinal) { ["medicationRequests"] = Bundle(Order("r1", "warfarin 2,5 mg tablett")) },
+        };
+        var data = PatientDataReader.Read(request, request.Prefetch);
+        var support = new PatientDecisionSupport(engine, rules, time, data.Patient);
+        foreach (var list in data.Lists)
+        {
+            support.Apply(new SourceListReplaced(list));
+        }
+
+        foreach (var finding in support.Interrupting(_filter, ""))
+        {
+            _ = _cards.ForFinding(finding, support.List, data.Drafts, orderHook: true);
+        }
+
+        _ = System.Text.Json.JsonSerializer.Serialize(new CdsResponse([]), CdsHooksEndpoints.Json);
+    }
+
+    public async Task<CdsResponse> EvaluateAsync(CdsService service, CdsRequest request, string? client, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var prefetch = await fetcher.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
+        var data = PatientDataReader.Read(request, prefetch);
+        var support = new PatientDecisionSupport(engine, rules, time, data.Patient);
+        foreach (var list in data.Lists)
+        {
+            support.Apply(new SourceListReplaced(list));
+        }
+
+        foreach (var decision in await audit.OverridesAsync(request.PatientId, cancellationToken).ConfigureAwait(false))
+        {
+            support.Override(decision);
+        }
+
+        var orderHook = service.Hook != CdsHookNames.PatientView;
+        var interrupting = support.Interrupting(_filter, request.OverrideContext).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var cards = new List<Card>();
+        var audited = new List<AuditFinding>();
+        var findings = support.Findings;
+        if (!orderHook)
+        {
+            var summary = _cards.ReconciliationSummary(support.List, findings.Count(f => interrupting.Contains(f.Key)));
+            cards.Add(summary);
+            audited.Add(new AuditFinding("medengine-reconciliation", "medengine-reconciliation", 1, Severity.Info, FindingDisposition.Card, summary.Uuid, summary.Summary));
+        }
+
+        foreach (var finding in findings)
+        {
+            FindingDisposition disposition;
+            Card? card = null;
+            if (orderHook && !finding.Entries.Any(e => e.Source == PatientDataReader.DraftSourceId && data.Drafts.TryGetValue(e.EntryId, out var d) && d.Selected))
+            {
+                disposition = FindingDisposition.NotAboutOrder;
+            }
+            else if (!_filter.Passes(finding))
+            {
+                disposition = FindingDisposition.BelowThreshold;
+            }
+            else if (!interrupting.Contains(finding.Key))
+            {
+                disposition = FindingDisposition.Overridden;
+            }
+            else
+            {
+                disposition = FindingDisposition.Card;
+                card = _cards.ForFinding(finding, support.List, data.Drafts, orderHook);
+                cards.Add(card);
+            }
+
+            audited.Add(new AuditFinding(finding.Key, finding.RuleId, finding.RuleVersion, finding.Severity, disposition, card?.Uuid, card?.Summary ?? CardTexts.Text(finding.Title, options.Value.Language)));
+        }
+
+        await audit.RecordEvaluationAsync(
+            new AuditEvaluation(request.HookInstance, service.Id, service.Hook, request.PatientId, request.OverrideContext, request.UserId, client, time.GetUtcNow(), audited),
+            cancellationToken).ConfigureAwait(false);
+        Log.Evaluated(logger, service.Id, findings.Count, cards.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new CdsResponse(cards);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using MedEngine.CdsHooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedEngine.Cli;
+
+/// <summary>
+/// <c>medengine serve</c>: runs the CDS Hooks service (<c>MedEngine.CdsHooks</c>) with the embedded defaults until Ctrl+C.
+/// Configuration: the section <c>CdsHooks</c> of <c>--config FILE</c> (JSON) and of environment variables
+/// (<c>MEDENGINE_CdsHooks__InterruptThreshold=avoid</c>); see docs/cds-hooks.md.
+/// </summary>
+internal static class ServeCommand
+{
+    private const string Usage = """
+        Usage:
+          medengine serve [--urls URLS] [--rules DIR] [--audit FILE] [--config FILE]
+              Runs the CDS Hooks service (GET /cds-services, POST /cds-services/{id}, POST /cds-services/{id}/feedback)
+              until Ctrl+C. --urls defaults to http://127.0.0.1:5080 (several separated by ';'); --rules to the
+              shipped rules; --audit to medengine-audit.db; --config is a JSON file with a CdsHooks section
+              (trusted clients, ServiceBaseUrl, InterruptThreshold...). On a loopback address with no trusted client
+              the service runs WITHOUT authentication; anywhere else a trusted client is required.
+        """;
+
+    /// <summary>Parses the arguments and runs the service until it is stopped.</summary>
+    /// <param name="args">The arguments after <c>serve</c>.</param>
+    /// <param name="output">Where to write normal output.</param>
+    /// <param name="error">Where to write warnings and errors.</param>
+    /// <returns>0 when stopped normally, 2 on bad usage or configuration.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var urls = "http://127.0.0.1:5080";
+        string? rules = null, audit = null, config = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--urls" when i + 1 < args.Length:
+                    urls = args[++i];
+                    break;
+                case "--rules" when i + 1 < args.Length:
+                    rules = args[++i];
+                    break;
+                case "--audit" when i + 1 < args.Length:
+                    audit = args[++i];
+                    break;
+                case "--config" when i + 1 < args.Length:
+                    config = args[++i];
+                    break;
+                case "-h" or "--help":
+                    await output.WriteLineAsync(Usage).ConfigureAwait(false);
+                    return CommandLine.Success;
+                default:
+                    await error.WriteLineAsync($"medengine serve: unknown or incomplete argument '{args[i]}'.").ConfigureAwait(false);
+                    await error.WriteLineAsync(Usage).ConfigureAwait(false);
+                    return CommandLine.BadInput;
+            }
+        }
+
+        if (config is not null && !File.Exists(config))
+        {
+            await error.WriteLineAsync($"medengine serve: the config file '{config}' does not exist.").ConfigureAwait(false);
+            return CommandLine.BadInput;
+        }
+
+        var addresses = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (addresses.Length == 0 || addresses.Any(a => !Uri.TryCreate(a, UriKind.Absolute, out _)))
+        {
+            await error.WriteLineAsync($"medengine serve: --urls '{urls}' is not a list of absolute URLs.").ConfigureAwait(false);
+            return CommandLine.BadInput;
+        }
+
+        var loopbackOnly = addresses.All(IsLoopback);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddEnvironmentVariables("MEDENGINE_");
+        if (config is not null)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(config), optional: false);
+        }
+
+        builder.WebHost.UseUrls(addresses);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        var section = builder.Configuration.GetSection("CdsHooks");
+        builder.Services.AddMedEngineCdsHooks(options =>
+        {
+            section.Bind(options);
+            options.RulesDirectory = rules ?? (section[nameof(CdsHooksOptions.RulesDirectory)] is { } configured ? configured : ShippedRules.Directory);
+            if (audit is not null)
+            {
+                options.AuditDatabasePath = audit;
+            }
+
+            // Anonymous only on loopback and only while no trusted client is configured; anywhere else the validator demands one.
+            options.AllowAnonymousOnLoopback = loopbackOnly && options.TrustedClients.Count == 0;
+            options.ServiceBaseUrl ??= options.TrustedClients.Count > 0 ? new Uri(addresses[0]) : null;
+        });
+
+        WebApplication app;
+        try
+        {
+            app = builder.Build();
+            app.MapMedEngineCdsHooks();
+        }
+        catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or InputException or InvalidOperationException)
+        {
+            await error.WriteLineAsync("medengine serve: " + e.Message).ConfigureAwait(false);
+            return CommandLine.BadInput;
+        }
+
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CdsHooksOptions>>().Value;
+        if (options.TrustedClients.Count == 0)
+        {
+            await error.WriteLineAsync("""
+                ************************************************************************************
+                medengine serve: NO AUTHENTICATION. No trusted client is configured, so any program
+                on this machine can call the service without a JWT. Only loopback is accepted.
+                Configure CdsHooks:TrustedClients (issuer + JWKS) before connecting a real EHR.
+                ************************************************************************************
+                """).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync($"medengine serve: CDS Hooks discovery at {addresses[0].TrimEnd('/')}/cds-services (Ctrl+C stops)").ConfigureAwait(false);
+        try
+        {
+            await app.RunAsync().ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await error.WriteLineAsync("medengine serve: " + e.Message).ConfigureAwait(false);
+            return CommandLine.BadInput;
+        }
+
+        return CommandLine.Success;
+    }
+
+    private static bool IsLoopback(string url)
+    {
+        var host = new Uri(url).Host;
+        return host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+    }
+}
