@@ -36,11 +36,12 @@ internal static class DoseCheck
         return values.Count > 0 ? values : null;
     }
 
-    public static bool Holds(RuleWhen when, PatientFact patient, IReadOnlyList<LabFact> labs) =>
-        (when.Patient is null || when.Patient.Holds(patient)) && (when.Lab is null || labs.Any(when.Lab.Holds));
+    /// <summary>Whether a condition on the patient and lab values holds; the patient is there whenever the condition has patient criteria.</summary>
+    public static bool Holds(RuleWhen when, PatientFact? patient, IReadOnlyList<LabFact> labs) =>
+        (when.Patient is null || when.Patient.Holds(patient!)) && (when.Lab is null || labs.Any(when.Lab.Holds));
 
-    public static string Describe(RuleWhen when, PatientFact patient, IReadOnlyList<LabFact> labs) =>
-        string.Join(", ", (when.Patient?.Describe(patient) ?? []).Concat(labs.Where(l => when.Lab?.Holds(l) == true).Select(l => $"{l.Describe()} ({when.Lab})")));
+    public static string Describe(RuleWhen when, PatientFact? patient, IReadOnlyList<LabFact> labs) =>
+        string.Join(", ", (when.Patient?.Describe(patient!) ?? []).Concat(labs.Where(l => when.Lab?.Holds(l) == true).Select(l => $"{l.Describe()} ({when.Lab})")));
 
     private static string Mg(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + " mg";
 }

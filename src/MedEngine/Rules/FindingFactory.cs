@@ -60,18 +60,18 @@ internal sealed class FindingFactory(ClinicalRule rule, TimeProvider time)
         switch (rule.Condition)
         {
             case DrugPatientCondition drugPatient:
-                return drugPatient.Patient.Describe(match.Patient);
+                return drugPatient.Patient.Describe(match.Patient!);
             case DrugLabCondition drugLab:
                 return match.Labs.Where(drugLab.Lab.Holds).Select(l => $"{l.Describe()} ({drugLab.Lab})");
             case DoseLimitCondition doseLimit:
-                return DoseCheck.Exceeded(doseLimit, lines[0], match.Patient, match.Labs) ?? [];
+                return DoseCheck.Exceeded(doseLimit, lines[0], match.Patient!, match.Labs) ?? [];
             case CumulativeCondition cumulative:
                 var total = CumulativeTotal.Of(cumulative, lines);
                 return [$"total {Number(total.Total)} {cumulative.Unit} > {Number(cumulative.Threshold)}",
                     .. total.Counted.Select(c => $"{Name(c.Line)} {Number(c.Amount)} {cumulative.Unit}"),
                     .. total.NotCounted.Select(l => $"{Name(l)} not counted: dose unknown")];
             case MissingTherapyCondition missing:
-                return [.. missing.Patient?.Describe(match.Patient) ?? [], .. match.Labs.Where(l => missing.Lab?.Holds(l) == true).Select(l => $"{l.Describe()} ({missing.Lab})"),
+                return [.. missing.Patient?.Describe(match.Patient!) ?? [], .. match.Labs.Where(l => missing.Lab?.Holds(l) == true).Select(l => $"{l.Describe()} ({missing.Lab})"),
                     $"no line of {missing.Missing.Description} on the list (on {DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"];
             default:
                 return [];

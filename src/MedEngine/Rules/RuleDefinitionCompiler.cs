@@ -25,11 +25,19 @@ internal static class RuleDefinitionCompiler
         var lhs = builder.LeftHandSide();
         var declarations = new List<(string Name, Type Type)>();
         var medications = AddMedicationPatterns(rule.Condition, lhs, declarations);
+        var layout = new Layout(medications.Count, NeedsPatient(rule), NeedsLabs(rule));
+        var patient = layout.Patient ? lhs.Pattern(typeof(PatientFact), PatientName) : null;
+        if (layout.Patient)
+        {
+            declarations.Add((PatientName, typeof(PatientFact)));
+        }
 
-        var patient = lhs.Pattern(typeof(PatientFact), PatientName);
-        declarations.Add((PatientName, typeof(PatientFact)));
-        var labs = Collect<LabFact>(lhs, LabsName, null);
-        declarations.Add((LabsName, typeof(IEnumerable<LabFact>)));
+        var labs = layout.Labs ? Collect<LabFact>(lhs, LabsName, null) : null;
+        if (layout.Labs)
+        {
+            declarations.Add((LabsName, typeof(IEnumerable<LabFact>)));
+        }
+
         AddKindConditions(rule.Condition, patient, labs, medications);
 
         var modifierIndexes = new List<int>();
@@ -50,10 +58,21 @@ internal static class RuleDefinitionCompiler
 
         var factory = new FindingFactory(rule, time);
         var rhs = builder.RightHandSide();
-        rhs.Action(Expressions.Action(declarations, (ctx, facts) => ctx.InsertLinked(LinkKey, factory.Create(Match(facts, medications.Count, rule.Condition, modifierIndexes)))), ActionTrigger.Activated);
-        rhs.Action(Expressions.Action(declarations, (ctx, facts) => ctx.UpdateLinked(LinkKey, factory.Create(Match(facts, medications.Count, rule.Condition, modifierIndexes)))), ActionTrigger.Reactivated);
+        rhs.Action(Expressions.Action(declarations, (ctx, facts) => ctx.InsertLinked(LinkKey, factory.Create(Match(facts, layout, rule.Condition, modifierIndexes)))), ActionTrigger.Activated);
+        rhs.Action(Expressions.Action(declarations, (ctx, facts) => ctx.UpdateLinked(LinkKey, factory.Create(Match(facts, layout, rule.Condition, modifierIndexes)))), ActionTrigger.Reactivated);
         return builder.Build();
     }
+
+    /// <summary>Which patterns a rule has besides its medications: the patient and the lab values only where the rule reads them, so the others cost nothing.</summary>
+    private sealed record Layout(int Medications, bool Patient, bool Labs);
+
+    private static bool NeedsPatient(ClinicalRule rule) =>
+        rule.Condition is DrugPatientCondition or DoseLimitCondition || rule.Condition is MissingTherapyCondition { Patient: not null }
+        || rule.Modifiers.Any(m => m.When.Patient is not null);
+
+    private static bool NeedsLabs(ClinicalRule rule) =>
+        rule.Condition is DrugLabCondition or DoseLimitCondition || rule.Condition is MissingTherapyCondition { Lab: not null }
+        || rule.Modifiers.Any(m => m.When.Lab is not null);
 
     /// <summary>The patterns of the lines a rule is about: m0, m1... (or one collection for a cumulative rule).</summary>
     private static List<string> AddMedicationPatterns(RuleCondition condition, GroupBuilder lhs, List<(string Name, Type Type)> declarations)
@@ -120,29 +139,29 @@ internal static class RuleDefinitionCompiler
         return names;
     }
 
-    private static void AddKindConditions(RuleCondition condition, PatternBuilder patient, PatternBuilder labs, List<string> medications)
+    private static void AddKindConditions(RuleCondition condition, PatternBuilder? patient, PatternBuilder? labs, List<string> medications)
     {
         switch (condition)
         {
             case DrugPatientCondition drugPatient:
-                patient.Condition(Expressions.Condition<PatientFact>(PatientName, drugPatient.Patient.Holds));
+                patient!.Condition(Expressions.Condition<PatientFact>(PatientName, drugPatient.Patient.Holds));
                 break;
             case DrugLabCondition drugLab:
-                labs.Condition(Expressions.Condition<IEnumerable<LabFact>>(LabsName, all => all.Any(drugLab.Lab.Holds)));
+                labs!.Condition(Expressions.Condition<IEnumerable<LabFact>>(LabsName, all => all.Any(drugLab.Lab.Holds)));
                 break;
             case DoseLimitCondition doseLimit:
-                labs.Condition(Expressions.Condition<IEnumerable<LabFact>, MedicationFact, PatientFact>(LabsName, medications[0], PatientName,
+                labs!.Condition(Expressions.Condition<IEnumerable<LabFact>, MedicationFact, PatientFact>(LabsName, medications[0], PatientName,
                     (all, m, p) => DoseCheck.Exceeded(doseLimit, m, p, all.ToList()) is not null));
                 break;
             case MissingTherapyCondition missing:
                 if (missing.Patient is { } criteria)
                 {
-                    patient.Condition(Expressions.Condition<PatientFact>(PatientName, criteria.Holds));
+                    patient!.Condition(Expressions.Condition<PatientFact>(PatientName, criteria.Holds));
                 }
 
                 if (missing.Lab is { } lab)
                 {
-                    labs.Condition(Expressions.Condition<IEnumerable<LabFact>>(LabsName, all => all.Any(lab.Holds)));
+                    labs!.Condition(Expressions.Condition<IEnumerable<LabFact>>(LabsName, all => all.Any(lab.Holds)));
                 }
 
                 break;
@@ -176,14 +195,15 @@ internal static class RuleDefinitionCompiler
         return duplicate.Drug.MatchingCodes(fact).Where(c => c.Length >= length && !c.Contains(':', StringComparison.Ordinal)).Select(c => c[..length]);
     }
 
-    private static RuleMatch Match(object[] facts, int medicationPatterns, RuleCondition condition, List<int> modifierIndexes)
+    private static RuleMatch Match(object[] facts, Layout layout, RuleCondition condition, List<int> modifierIndexes)
     {
         var medications = condition is CumulativeCondition
             ? ((IEnumerable<MedicationFact>)facts[0]).ToList()
-            : facts.Take(medicationPatterns).Cast<MedicationFact>().ToList();
-        var patient = (PatientFact)facts[medicationPatterns];
-        var labs = ((IEnumerable<LabFact>)facts[medicationPatterns + 1]).ToList();
-        var modifiers = modifierIndexes.Select((index, i) => (index, list: (IReadOnlyList<MedicationFact>)((IEnumerable<MedicationFact>)facts[medicationPatterns + 2 + i]).ToList()))
+            : facts.Take(layout.Medications).Cast<MedicationFact>().ToList();
+        var next = layout.Medications;
+        var patient = layout.Patient ? (PatientFact)facts[next++] : null;
+        var labs = layout.Labs ? ((IEnumerable<LabFact>)facts[next++]).ToList() : [];
+        var modifiers = modifierIndexes.Select((index, i) => (index, list: (IReadOnlyList<MedicationFact>)((IEnumerable<MedicationFact>)facts[next + i]).ToList()))
             .ToDictionary(x => x.index, x => x.list);
         return new RuleMatch(medications, patient, labs, modifiers);
     }
