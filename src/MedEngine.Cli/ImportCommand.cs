@@ -3,11 +3,12 @@ using MedEngine.Import.Atc;
 using MedEngine.Import.Fest;
 using MedEngine.Import.Interactions;
 using MedEngine.Import.Names;
+using MedEngine.Import.StoppStart;
 using MedEngine.Knowledge;
 
 namespace MedEngine.Cli;
 
-/// <summary>The <c>medengine import</c> commands: knowledge and interaction tables from FEST, the ATC index, name lists and interaction lists.</summary>
+/// <summary>The <c>medengine import</c> commands: knowledge and interaction tables from FEST, the ATC index, name lists and interaction lists; rule files from STOPP/START v2.</summary>
 internal static class ImportCommand
 {
     private const string Usage = """
@@ -22,6 +23,10 @@ internal static class ImportCommand
               An interaction list into an interaction table. KIND: onc-high, onc-non-interruptive, oscar, ansm, ddinter.
               A FILE that is a folder stands for its *.csv files. Names map to ATC by the knowledge base (default: the
               shipped one), then the ATC index.
+          medengine import stoppstart STOPPSTART.xml --out DIR [--knowledge DIR]
+              The STOPP/START v2 computable XML (Huibers et al., LGPL-3.0) into rule files, translation.tsv and
+              LICENSE.md in DIR (data/stopp-start-v2). ATC codes are checked against the knowledge base (default: the
+              shipped one); docs/stopp-start-v2.md has the mapping.
           Every import prints what it read, imported and skipped (by reason); docs/knowledge-import.md has the details.
         """;
 
@@ -92,6 +97,9 @@ internal static class ImportCommand
                 var index = options.TryGetValue("--atc", out var atc) ? AtcIndex.Load(Existing(atc)) : null;
                 var inputs = files.Skip(1).SelectMany(f => Directory.Exists(f) ? Directory.GetFiles(f, "*.csv").Order(StringComparer.Ordinal) : (IEnumerable<string>)[Existing(f)]).ToList();
                 return InteractionImporter.Import(kind, inputs, output, knowledgeBase, index, options.GetValueOrDefault("--skipped"));
+            case "stoppstart" when files.Count == 1 && options.Keys.All(k => k is "--out" or "--knowledge"):
+                var rulesKnowledge = options.TryGetValue("--knowledge", out var rulesDirectory) ? FileKnowledgeBase.Load(rulesDirectory) : FileKnowledgeBase.LoadShipped();
+                return StoppStartTranslator.Import(Existing(files[0]), output, rulesKnowledge);
             default:
                 return null;
         }

@@ -13,6 +13,10 @@ public sealed record RuleExampleResult(ClinicalRule Rule, RuleExample Example, b
 /// <summary>Runs the examples written in rule files: each is a patient with a GP list; the rule must fire (or not) as expected.</summary>
 public sealed class RuleExampleRunner(ReconciliationEngine engine, RuleSet rules, TimeProvider time)
 {
+    /// <summary>An example's lab key: a test name (<c>egfr</c>) or <c>loinc:CODE</c>.</summary>
+    private static ClinicalCode LabCode(string key) =>
+        key.StartsWith("loinc:", StringComparison.Ordinal) ? new ClinicalCode("loinc", key[6..]) : new ClinicalCode("medengine", key);
+
     /// <summary>Runs every example of every rule in the set.</summary>
     /// <returns>One result per example, in rule order.</returns>
     public IReadOnlyList<RuleExampleResult> RunAll() =>
@@ -31,7 +35,7 @@ public sealed class RuleExampleRunner(ReconciliationEngine engine, RuleSet rules
         var patient = example.Patient with
         {
             BirthDate = example.Age is { } age ? today.AddYears(-age).AddDays(-1) : null,
-            Labs = example.Labs.Select(l => new LabResult(new ClinicalCode("medengine", l.Key), l.Value, null, now)).ToList(),
+            Labs = example.Labs.Select(l => new LabResult(LabCode(l.Key), l.Value, null, now)).ToList(),
         };
         var support = new PatientDecisionSupport(engine, new RuleSetHost(rules), time, patient);
         support.Apply(new SourceListReplaced(new SourceList(new MedicationSource("example", SourceKind.GeneralPractitioner, now), example.Medications)));
