@@ -78,7 +78,7 @@ internal static class ReconcileCommand
             await output.WriteLineAsync(format switch
             {
                 OutputFormat.Json => ReconciliationJsonWriter.WriteToString(support.List, support.Findings),
-                OutputFormat.Fhir => FhirResultWriter.ToJson(FhirResultWriter.ToBundle(support.List, time)),
+                OutputFormat.Fhir => FhirResultWriter.ToJson(FhirFindingWriter.AddFindings(FhirResultWriter.ToBundle(support.List, time), support.Findings, support.Overrides, time)),
                 _ => TableWriter.Write(support.List, support.Findings),
             }).ConfigureAwait(false);
             return CommandLine.Success;

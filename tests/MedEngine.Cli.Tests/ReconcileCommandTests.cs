@@ -128,9 +128,13 @@ public sealed class ReconcileCommandTests : IDisposable
     [Fact]
     public async Task Reconcile_Fhir_PrintsABundle()
     {
-        var (code, output, _) = await Run(["reconcile", "--fhir", .. SampleFiles()]);
+        var (code, output, _) = await Run(["reconcile", "--fhir", "--rules", Path.Combine(FindRoot(), "rules"), .. SampleFiles()]);
         Assert.Equal(0, code);
-        Assert.Equal("Bundle", JsonDocument.Parse(output).RootElement.GetProperty("resourceType").GetString());
+        var bundle = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("Bundle", bundle.GetProperty("resourceType").GetString());
+        var issues = bundle.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource"))
+            .Where(r => r.GetProperty("resourceType").GetString() == "DetectedIssue").ToList();
+        Assert.Contains(issues, i => i.GetRawText().Contains("MEDENGINE-", StringComparison.Ordinal));
     }
 
     [Theory]

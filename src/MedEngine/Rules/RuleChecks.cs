@@ -1,5 +1,4 @@
 using MedEngine.Knowledge;
-using MedEngine.Model;
 
 namespace MedEngine.Rules;
 
