@@ -63,6 +63,73 @@ internal static class RuleDefinitionCompiler
         return builder.Build();
     }
 
+    /// <summary>
+    /// Compiles the rules about one drug at a time into one NRules rule: a line any of them names, the patient and the lab
+    /// values; the action inserts one linked finding per rule that holds (keyed by rule id), and on reactivation brings the
+    /// linked findings up to date.
+    /// </summary>
+    public static IRuleDefinition CompileGroup(SingleDrugRuleGroup group)
+    {
+        var builder = new RuleBuilder();
+        builder.Name("MedEngine single-drug rules");
+        var lhs = builder.LeftHandSide();
+        lhs.Pattern(typeof(MedicationFact), "m0").Condition(Expressions.Condition<MedicationFact>("m0", group.Concerns));
+        lhs.Pattern(typeof(PatientFact), PatientName);
+        Collect<LabFact>(lhs, LabsName, null).Condition(Expressions.Condition<IEnumerable<LabFact>, MedicationFact, PatientFact>(LabsName, "m0", PatientName,
+            (labs, m, p) => group.AnyHolds(m, p, labs.ToList())));
+        (string, Type)[] declarations = [("m0", typeof(MedicationFact)), (PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>))];
+        var rhs = builder.RightHandSide();
+        rhs.Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Findings((MedicationFact)facts[0], (PatientFact)facts[1], ((IEnumerable<LabFact>)facts[2]).ToList()))),
+            ActionTrigger.Activated | ActionTrigger.Reactivated);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Compiles the rules about two lines into one NRules rule: two different lines any of them names (in line id order), the
+    /// patient and the lab values (for modifiers); one linked finding per rule that holds, kept up to date on reactivation.
+    /// </summary>
+    public static IRuleDefinition CompileGroup(PairRuleGroup group)
+    {
+        var builder = new RuleBuilder();
+        builder.Name("MedEngine two-line rules");
+        var lhs = builder.LeftHandSide();
+        lhs.Pattern(typeof(MedicationFact), "m0").Condition(Expressions.Condition<MedicationFact>("m0", group.Concerns));
+        var second = lhs.Pattern(typeof(MedicationFact), "m1");
+        second.Condition(Expressions.Condition<MedicationFact>("m1", group.Concerns));
+        second.Condition(Expressions.Condition<MedicationFact, MedicationFact>("m0", "m1", (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && group.AnyHolds(a, b)));
+        lhs.Pattern(typeof(PatientFact), PatientName);
+        Collect<LabFact>(lhs, LabsName, null);
+        (string, Type)[] declarations = [("m0", typeof(MedicationFact)), ("m1", typeof(MedicationFact)), (PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>))];
+        builder.RightHandSide().Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Findings(
+            (MedicationFact)facts[0], (MedicationFact)facts[1], (PatientFact)facts[2], ((IEnumerable<LabFact>)facts[3]).ToList()))), ActionTrigger.Activated | ActionTrigger.Reactivated);
+        return builder.Build();
+    }
+
+    /// <summary>Brings the linked findings of an activation up to date: one per rule that holds, keyed by rule id.</summary>
+    private static void Link(IContext ctx, IEnumerable<(string RuleId, Finding Finding)> findings)
+    {
+        var found = findings.ToDictionary(f => f.RuleId, f => f.Finding, StringComparer.Ordinal);
+        foreach (var key in ctx.GetLinkedKeys().OfType<string>().ToList())
+        {
+            if (!found.ContainsKey(key))
+            {
+                ctx.RetractLinked(key, ctx.GetLinked(key)!);
+            }
+        }
+
+        foreach (var (key, finding) in found)
+        {
+            if (ctx.GetLinked(key) is null)
+            {
+                ctx.InsertLinked(key, finding);
+            }
+            else
+            {
+                ctx.UpdateLinked(key, finding);
+            }
+        }
+    }
+
     /// <summary>Which patterns a rule has besides its medications: the patient and the lab values only where the rule reads them, so the others cost nothing.</summary>
     private sealed record Layout(int Medications, bool Patient, bool Labs);
 
@@ -117,7 +184,7 @@ internal static class RuleDefinitionCompiler
                 break;
             case DuplicateCondition duplicate:
                 Single(duplicate.Drug.Matches);
-                Single(duplicate.Drug.Matches, (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && Shares(duplicate, a, b));
+                Single(duplicate.Drug.Matches, (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && DuplicateTherapy.Shares(duplicate, a, b));
                 break;
             case DrugPatientCondition drugPatient:
                 Single(drugPatient.Drug.Matches);
@@ -180,19 +247,6 @@ internal static class RuleDefinitionCompiler
         }
 
         return collection;
-    }
-
-    private static bool Shares(DuplicateCondition duplicate, MedicationFact a, MedicationFact b) => duplicate.Same switch
-    {
-        DuplicateMode.Substance => a.SubstanceKeys.Intersect(b.SubstanceKeys, StringComparer.Ordinal).Any(),
-        DuplicateMode.Group => Groups(duplicate, a).Intersect(Groups(duplicate, b), StringComparer.Ordinal).Any(),
-        _ => true,
-    };
-
-    private static IEnumerable<string> Groups(DuplicateCondition duplicate, MedicationFact fact)
-    {
-        var length = duplicate.Level switch { 1 => 1, 2 => 3, 3 => 4, _ => 5 };
-        return duplicate.Drug.MatchingCodes(fact).Where(c => c.Length >= length && !c.Contains(':', StringComparison.Ordinal)).Select(c => c[..length]);
     }
 
     private static RuleMatch Match(object[] facts, Layout layout, RuleCondition condition, List<int> modifierIndexes)

@@ -60,7 +60,13 @@ public sealed class RuleSet
         compiler.FactIdentityComparerRegistry.RegisterComparer(new MedicationFactIdentity());
         compiler.FactIdentityComparerRegistry.RegisterComparer(new PatientFactIdentity());
         compiler.FactIdentityComparerRegistry.RegisterComparer(new LabFactIdentity());
-        var definitions = rules.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => RuleDefinitionCompiler.Compile(r, time)).Concat(host).ToList();
+        var ordered = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var singles = new SingleDrugRuleGroup(ordered.Where(SingleDrugRuleGroup.CanHold).ToList(), time);
+        var pairs = new PairRuleGroup(ordered.Where(PairRuleGroup.CanHold).ToList(), time);
+        var definitions = ordered.Where(r => !SingleDrugRuleGroup.CanHold(r) && !PairRuleGroup.CanHold(r)).Select(r => RuleDefinitionCompiler.Compile(r, time))
+            .Concat(singles.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(singles)] : [])
+            .Concat(pairs.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(pairs)] : [])
+            .Concat(host).ToList();
         var factory = compiler.Compile(definitions);
         Warm(factory);
         return new RuleSet(rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), factory, host.Count, Interlocked.Increment(ref _generations));
