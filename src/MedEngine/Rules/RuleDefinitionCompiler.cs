@@ -105,6 +105,24 @@ internal static class RuleDefinitionCompiler
         return builder.Build();
     }
 
+    /// <summary>
+    /// Compiles the missing-therapy rules into one NRules rule over the patient, the lab values and every line; one linked
+    /// finding per rule that holds, kept up to date as the list changes.
+    /// </summary>
+    public static IRuleDefinition CompileGroup(MissingTherapyRuleGroup group)
+    {
+        var builder = new RuleBuilder();
+        builder.Name("MedEngine missing-therapy rules");
+        var lhs = builder.LeftHandSide();
+        lhs.Pattern(typeof(PatientFact), PatientName);
+        Collect<LabFact>(lhs, LabsName, null);
+        Collect<MedicationFact>(lhs, "lines", null);
+        (string, Type)[] declarations = [(PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>)), ("lines", typeof(IEnumerable<MedicationFact>))];
+        builder.RightHandSide().Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Findings(
+            (PatientFact)facts[0], ((IEnumerable<LabFact>)facts[1]).ToList(), ((IEnumerable<MedicationFact>)facts[2]).ToList()))), ActionTrigger.Activated | ActionTrigger.Reactivated);
+        return builder.Build();
+    }
+
     /// <summary>Brings the linked findings of an activation up to date: one per rule that holds, keyed by rule id.</summary>
     private static void Link(IContext ctx, IEnumerable<(string RuleId, Finding Finding)> findings)
     {

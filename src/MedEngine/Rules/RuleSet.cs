@@ -63,9 +63,12 @@ public sealed class RuleSet
         var ordered = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var singles = new SingleDrugRuleGroup(ordered.Where(SingleDrugRuleGroup.CanHold).ToList(), time);
         var pairs = new PairRuleGroup(ordered.Where(PairRuleGroup.CanHold).ToList(), time);
-        var definitions = ordered.Where(r => !SingleDrugRuleGroup.CanHold(r) && !PairRuleGroup.CanHold(r)).Select(r => RuleDefinitionCompiler.Compile(r, time))
+        var missing = new MissingTherapyRuleGroup(ordered.Where(MissingTherapyRuleGroup.CanHold).ToList(), time);
+        var definitions = ordered.Where(r => !SingleDrugRuleGroup.CanHold(r) && !PairRuleGroup.CanHold(r) && !MissingTherapyRuleGroup.CanHold(r))
+            .Select(r => RuleDefinitionCompiler.Compile(r, time))
             .Concat(singles.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(singles)] : [])
             .Concat(pairs.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(pairs)] : [])
+            .Concat(missing.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(missing)] : [])
             .Concat(host).ToList();
         var factory = compiler.Compile(definitions);
         Warm(factory);
