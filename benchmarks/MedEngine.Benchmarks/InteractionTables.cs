@@ -36,26 +36,26 @@ internal static class InteractionTables
         Line = 1,
     };
 
-    /// <summary>The pairs, most relevant first: every pair of the pool's substances, then DDInter, then synthetic codes.</summary>
+    /// <summary>How many pairs concern the benchmark patient's substances; every table has these, so findings stay the same and only the table grows.</summary>
+    public const int Relevant = 10;
+
+    /// <summary>
+    /// The pairs: <see cref="Relevant"/> pairs among the pool's substances first, then pairs that concern none of them:
+    /// DDInter's (by knowledge-base key where the name resolves, else by <c>name:</c> key), then synthetic codes.
+    /// </summary>
     public static IEnumerable<(string A, string B, string Severity)> Pairs()
     {
-        var seen = new HashSet<(string, string)>();
         var pool = Workload.PoolNames.Select(n => Workload.Knowledge.FindByName(NameNormalizer.Normalize(n.Split(' ')[0]))).OfType<KnowledgeMatch>()
-            .SelectMany(m => m.Substances.Select(s => s.Key)).Distinct().ToList();
+            .SelectMany(m => m.Substances.Select(s => s.Key)).Distinct().Order(StringComparer.Ordinal).ToList();
         var severities = new[] { "info", "caution", "avoid", "contraindicated" };
-        var index = 0;
-        foreach (var a in pool)
+        var relevant = pool.SelectMany(a => pool.Where(b => string.CompareOrdinal(a, b) < 0).Select(b => (a, b))).Where((_, i) => i % 7 == 0).Take(Relevant).ToList();
+        foreach (var (pair, i) in relevant.Select((p, i) => (p, i)))
         {
-            foreach (var b in pool.Where(b => string.CompareOrdinal(a, b) < 0))
-            {
-                if (seen.Add((a, b)) && (index++ % 7 == 0))
-                {
-                    yield return (a, b, severities[index % 4]);
-                }
-            }
+            yield return (pair.a, pair.b, severities[i % 4]);
         }
 
-        foreach (var pair in DdInter().Where(p => seen.Add((p.A, p.B))))
+        var seen = new HashSet<(string, string)>();
+        foreach (var pair in DdInter().Where(p => !pool.Contains(p.A) && !pool.Contains(p.B) && seen.Add((p.A, p.B))))
         {
             yield return pair;
         }

@@ -26,6 +26,9 @@ internal static class CommandLine
           medengine import names FILE... --knowledge DIR --out DIR
           medengine import interactions onc-high|onc-non-interruptive|oscar|ansm|ddinter FILE... --out FILE [--knowledge DIR] [--atc ATC_DDD.csv]
               Import real sources into knowledge base folders and interaction tables (docs/knowledge-import.md).
+          medengine report [--rules DIR] FILE|FOLDER...
+              Reconciles and evaluates every patient in the files (for example a FHIR bulk export) and prints
+              the findings per rule and the entries that did not resolve.
           medengine serve [--urls http://127.0.0.1:5080] [--rules DIR] [--audit FILE] [--config FILE]
               Runs the CDS Hooks service (docs/cds-hooks.md) with the embedded defaults.
         """;
@@ -44,6 +47,7 @@ internal static class CommandLine
             "rules" => await RulesCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             "import" => await ImportCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             "serve" => await ServeCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
+            "report" => await ReportCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             _ => await FailAsync(error, $"Unknown command '{args[0]}'.").ConfigureAwait(false),
         };
     }

@@ -117,6 +117,17 @@ public sealed class ReconcileCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_OverTheSyntheaPatients_CountsFindingsPerRuleAndUnresolvedEntries()
+    {
+        var synthea = Path.Combine(FindRoot(), "..", "shared", "data", "synthea-bulk", "10-patients");
+        var (code, output, error) = await Run("report", "--rules", Path.Combine(FindRoot(), "rules"), synthea);
+        Assert.True(code == 0, error);
+        Assert.Matches(@"^13 patients, 1745 entries, 1745 resolved \(100\.0 %\), 0 unresolved\.", output);
+        Assert.Contains("Findings per rule", output, StringComparison.Ordinal);
+        Assert.Matches(@"\n  [A-Z0-9-]+ +\d+ +\d+\n", output);
+    }
+
+    [Fact]
     public async Task Reconcile_KindPrefix_OverridesTheFileKind()
     {
         var file = Write("liste.json", """{ "source": { "id": "x", "kind": "patient" }, "entries": [ { "id": "1", "name": "Marevan", "status": "active" } ] }""");

@@ -29,12 +29,12 @@ public sealed record DrugSelector(IReadOnlyList<string> Include, IReadOnlyList<s
     public IEnumerable<string> MatchingCodes(MedicationFact medication) =>
         medication.Codes.Where(c => Include.Any(p => ClinicalCodes.Matches(c, p)));
 
-    /// <summary>One lookup per pattern: an exact code, or a prefix (the pattern without its <c>*</c>), is among the line's codes and prefixes.</summary>
+    /// <summary>One lookup per pattern: a prefix (the pattern without its <c>*</c>) among the line's codes and prefixes, or an exact code among its codes.</summary>
     private static bool MatchesAny(MedicationFact medication, IReadOnlyList<string> patterns)
     {
         foreach (var pattern in patterns)
         {
-            if (medication.CodesAndPrefixes.Contains(pattern.EndsWith('*') ? pattern[..^1] : pattern))
+            if (pattern.EndsWith('*') ? medication.CodesAndPrefixes.Contains(pattern[..^1]) : medication.Codes.Contains(pattern, StringComparer.Ordinal))
             {
                 return true;
             }

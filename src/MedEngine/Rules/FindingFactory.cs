@@ -9,7 +9,7 @@ internal sealed class FindingFactory(ClinicalRule rule, TimeProvider time)
     public Finding Create(RuleMatch match)
     {
         var lines = match.Medications.OrderBy(m => m.LineId, StringComparer.Ordinal).ToList();
-        var row = rule.Condition is InteractionTableCondition table ? table.Table.Find(lines[0].Codes, lines[1].Codes)[0] : null;
+        var row = rule.Condition is InteractionTableCondition table ? table.Table.Find(lines[0], lines[1])[0] : null;
         var baseSeverity = row?.Severity ?? rule.Severity;
         var values = Values(match, lines).ToList();
         var applied = new List<string>();

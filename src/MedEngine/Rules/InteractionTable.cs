@@ -22,15 +22,19 @@ public sealed record InteractionRow(string A, string B, Severity Severity, strin
 public sealed class InteractionTable
 {
     private static readonly string[] Columns = ["a", "b", "severity", "consequence", "mechanism", "handling", "evidence", "reference", "source"];
-    private readonly FrozenDictionary<string, (InteractionRow Row, string Other)[]> _bySide;
+    /// <summary>Exact side codes to the rows they are in and the other side.</summary>
+    private readonly FrozenDictionary<string, (InteractionRow Row, string Other)[]> _byCode;
+
+    /// <summary>Prefix sides (without their <c>*</c>) to the rows they are in and the other side.</summary>
+    private readonly FrozenDictionary<string, (InteractionRow Row, string Other)[]> _byPrefix;
 
     private InteractionTable(string file, IReadOnlyList<InteractionRow> rows)
     {
         File = file;
         Rows = rows;
-        _bySide = rows.SelectMany(r => new[] { (Key: r.A, Entry: (r, r.B)), (Key: r.B, Entry: (r, r.A)) })
-            .GroupBy(x => x.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
+        var sides = rows.SelectMany(r => new[] { (Key: r.A, Entry: (r, r.B)), (Key: r.B, Entry: (r, r.A)) }).ToList();
+        _byCode = Index(sides.Where(x => !x.Key.EndsWith('*')));
+        _byPrefix = Index(sides.Where(x => x.Key.EndsWith('*')).Select(x => (Key: x.Key[..^1], x.Entry)));
     }
 
     /// <summary>The file the table was read from.</summary>
@@ -117,47 +121,43 @@ public sealed class InteractionTable
         return errors.Count > 0 ? throw new InputException(errors) : new InteractionTable(file, rows);
     }
 
-    /// <summary>Whether any row names one of these codes (or a prefix of one) on either side.</summary>
-    /// <param name="codes">A line's substance keys and ATC codes.</param>
-    /// <returns><see langword="true"/> when the line can be part of a pair.</returns>
-    public bool Involves(IReadOnlyList<string> codes)
-    {
-        ArgumentNullException.ThrowIfNull(codes);
-        foreach (var code in codes)
-        {
-            foreach (var key in Keys(code))
-            {
-                if (_bySide.ContainsKey(key))
-                {
-                    return true;
-                }
-            }
-        }
+    private static FrozenDictionary<string, (InteractionRow Row, string Other)[]> Index(IEnumerable<(string Key, (InteractionRow, string) Entry)> sides) =>
+        sides.GroupBy(x => x.Key, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
 
-        return false;
+    /// <summary>Whether a side (a code, or a prefix ending in <c>*</c>) names one of a line's codes.</summary>
+    private static bool Names(string side, MedicationFact line) =>
+        side.EndsWith('*') ? line.CodesAndPrefixes.Contains(side[..^1]) : line.Codes.Contains(side, StringComparer.Ordinal);
+
+    /// <summary>Whether any row names one of the line's codes (or a prefix of one) on either side.</summary>
+    /// <param name="line">The line.</param>
+    /// <returns><see langword="true"/> when the line can be part of a pair.</returns>
+    public bool Involves(MedicationFact line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.Codes.Any(_byCode.ContainsKey) || line.CodesAndPrefixes.Any(_byPrefix.ContainsKey);
     }
 
     /// <summary>The rows that pair a code of one line with a code of the other.</summary>
-    /// <param name="first">The first line's codes.</param>
-    /// <param name="second">The second line's codes.</param>
+    /// <param name="first">The first line.</param>
+    /// <param name="second">The second line.</param>
     /// <returns>The matching rows, each once, most severe first, then in file order.</returns>
-    public IReadOnlyList<InteractionRow> Find(IReadOnlyList<string> first, IReadOnlyList<string> second)
+    public IReadOnlyList<InteractionRow> Find(MedicationFact first, MedicationFact second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         List<InteractionRow>? found = null;
-        foreach (var code in first)
+        void Collect(FrozenDictionary<string, (InteractionRow Row, string Other)[]> index, IEnumerable<string> keys)
         {
-            foreach (var key in Keys(code))
+            foreach (var key in keys)
             {
-                if (!_bySide.TryGetValue(key, out var entries))
+                if (!index.TryGetValue(key, out var entries))
                 {
                     continue;
                 }
 
                 foreach (var (row, other) in entries)
                 {
-                    if (second.Any(c => ClinicalCodes.Matches(c, other)) && !(found ??= []).Contains(row))
+                    if (Names(other, second) && !(found ??= []).Contains(row))
                     {
                         found.Add(row);
                     }
@@ -165,21 +165,14 @@ public sealed class InteractionTable
             }
         }
 
-        return found is null ? [] : found.OrderByDescending(r => r.Severity).ThenBy(r => r.Line).ToList();
-    }
+        Collect(_byCode, first.Codes);
+        Collect(_byPrefix, first.CodesAndPrefixes);
 
-    /// <summary>The index keys a code is found under: itself, and each of its ATC prefixes as a <c>*</c> pattern.</summary>
-    private static IEnumerable<string> Keys(string code)
-    {
-        yield return code;
-        if (code.Contains(':', StringComparison.Ordinal))
+        if (found is { Count: > 1 })
         {
-            yield break;
+            found.Sort((a, b) => b.Severity != a.Severity ? b.Severity.CompareTo(a.Severity) : a.Line.CompareTo(b.Line));
         }
 
-        for (var length = code.Length; length >= 1; length--)
-        {
-            yield return string.Concat(code.AsSpan(0, length), "*");
-        }
+        return found is null ? [] : found;
     }
 }

@@ -197,8 +197,8 @@ internal static class RuleDefinitionCompiler
 
                 break;
             case InteractionTableCondition table:
-                Single(m => table.Table.Involves(m.Codes));
-                Single(m => table.Table.Involves(m.Codes), (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && table.Table.Find(a.Codes, b.Codes).Count > 0);
+                Single(table.Table.Involves);
+                Single(table.Table.Involves, (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && table.Table.Find(a, b).Count > 0);
                 break;
             case DuplicateCondition duplicate:
                 Single(duplicate.Drug.Matches);

@@ -1,0 +1,128 @@
+using System.Globalization;
+using MedEngine.Fhir;
+using MedEngine.Knowledge;
+using MedEngine.Model;
+using MedEngine.Reconciliation;
+using MedEngine.Rules;
+using MedEngine.Serialization;
+
+namespace MedEngine.Cli;
+
+/// <summary>
+/// <c>medengine report</c>: reconciles and evaluates every patient in a set of files (FHIR NDJSON or Bundles, such as a
+/// bulk export, or MedEngine source lists) and prints the findings per rule and the entries that did not resolve.
+/// </summary>
+internal static class ReportCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var rules = ShippedRules.Directory;
+        var paths = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--rules" && i + 1 < args.Length)
+            {
+                rules = args[++i];
+            }
+            else if (Directory.Exists(args[i]))
+            {
+                paths.AddRange(Directory.GetFiles(args[i]).Where(f => f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(args[i]))
+            {
+                paths.Add(args[i]);
+            }
+            else
+            {
+                return await CommandLine.FailAsync(error, $"No such file or folder: '{args[i]}'.").ConfigureAwait(false);
+            }
+        }
+
+        if (paths.Count == 0)
+        {
+            return await CommandLine.FailAsync(error, "Give the files or folders to report on.").ConfigureAwait(false);
+        }
+
+        try
+        {
+            var knowledge = FileKnowledgeBase.LoadShipped();
+            var time = TimeProvider.System;
+            var host = new RuleSetHost(RuleSet.Load(rules, knowledge, time));
+            var engine = new ReconciliationEngine(knowledge);
+            var patients = Patients(paths);
+            var findings = new SortedDictionary<string, (int Findings, HashSet<string> Patients)>(StringComparer.Ordinal);
+            var unresolved = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            int entries = 0, resolved = 0;
+            foreach (var (id, patient) in patients)
+            {
+                var support = new PatientDecisionSupport(engine, host, time, patient.Context);
+                support.ApplyAll(patient.Lists.Select(l => new SourceListReplaced(l)));
+                entries += support.List.EntryCount;
+                resolved += support.List.EntryCount - support.List.Unresolved.Count;
+                foreach (var entry in support.List.Unresolved)
+                {
+                    var name = entry.Entry.Entry.Name ?? string.Join(", ", entry.Entry.Entry.Codings.Select(c => $"{c.System} {c.Code}"));
+                    unresolved[name] = unresolved.GetValueOrDefault(name) + 1;
+                }
+
+                foreach (var finding in support.Findings)
+                {
+                    var (count, who) = findings.GetValueOrDefault(finding.RuleId, (0, new HashSet<string>(StringComparer.Ordinal)));
+                    who.Add(id);
+                    findings[finding.RuleId] = (count + 1, who);
+                }
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{patients.Count} patients, {entries} entries, {resolved} resolved ({(entries == 0 ? 0 : 100.0 * resolved / entries):0.0} %), {entries - resolved} unresolved.")).ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync("Findings per rule (findings, patients):").ConfigureAwait(false);
+            foreach (var (rule, tally) in findings)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {rule,-45} {tally.Findings,6} {tally.Patients.Count,6}")).ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync("Entries that did not resolve (entries):").ConfigureAwait(false);
+            foreach (var (name, count) in unresolved)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {count,6}  {name}")).ConfigureAwait(false);
+            }
+
+            return CommandLine.Success;
+        }
+        catch (InputException e)
+        {
+            foreach (var problem in e.Errors)
+            {
+                await error.WriteLineAsync("medengine: " + problem).ConfigureAwait(false);
+            }
+
+            return CommandLine.BadInput;
+        }
+    }
+
+    /// <summary>The patients in the files: lists and facts gathered by patient id across files.</summary>
+    private static List<(string Id, (List<SourceList> Lists, PatientContext? Context) Patient)> Patients(List<string> paths)
+    {
+        var byId = new SortedDictionary<string, (List<SourceList> Lists, List<PatientContext?> Facts)>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var content = File.ReadAllText(path);
+            var inputs = FhirInputReader.IsFhir(content, path) ? FhirInputReader.Read(content, path).Patients : [SourceListJsonReader.Read(content, path)];
+            foreach (var input in inputs)
+            {
+                var id = input.Patient?.Id ?? Path.GetFileNameWithoutExtension(path);
+                if (!byId.TryGetValue(id, out var patient))
+                {
+                    byId[id] = patient = ([], []);
+                }
+
+                patient.Lists.AddRange(input.Lists);
+                patient.Facts.Add(input.Patient);
+            }
+        }
+
+        return byId.Select(p => (p.Key, (p.Value.Lists, PatientContexts.Merge(p.Value.Facts)))).ToList();
+    }
+}
