@@ -7,7 +7,7 @@ namespace MedEngine.Rules;
 /// </summary>
 internal sealed class PairRuleGroup
 {
-    private readonly Dictionary<string, int[]> _byCode;
+    private readonly SelectorIndex _index;
     private readonly ClinicalRule[] _rules;
     private readonly FindingFactory[] _factories;
 
@@ -15,9 +15,7 @@ internal sealed class PairRuleGroup
     {
         _rules = rules.ToArray();
         _factories = _rules.Select(r => new FindingFactory(r, time)).ToArray();
-        _byCode = _rules.SelectMany((rule, index) => Selectors(rule).SelectMany(s => s.Include).Select(pattern => (Code: pattern.TrimEnd('*'), index)))
-            .GroupBy(x => x.Code, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.index).Distinct().ToArray(), StringComparer.Ordinal);
+        _index = new SelectorIndex(_rules, Selectors);
     }
 
     /// <summary>Whether a rule can join the group: a two-group interaction or a duplicate rule, with no modifier on another medication.</summary>
@@ -27,7 +25,7 @@ internal sealed class PairRuleGroup
     public int Count => _rules.Length;
 
     /// <summary>Whether any rule of the group names this line.</summary>
-    public bool Concerns(MedicationFact line) => Indexes(line).Any();
+    public bool Concerns(MedicationFact line) => _index.Candidates(line).Any();
 
     /// <summary>Whether any rule holds for this pair of lines.</summary>
     public bool AnyHolds(MedicationFact first, MedicationFact second) => Candidates(first, second).Any(i => Holds(_rules[i], first, second));
@@ -43,22 +41,8 @@ internal sealed class PairRuleGroup
 
     private IEnumerable<int> Candidates(MedicationFact first, MedicationFact second)
     {
-        var other = Indexes(second).ToHashSet();
-        return Indexes(first).Distinct().Where(other.Contains).Order();
-    }
-
-    private IEnumerable<int> Indexes(MedicationFact line)
-    {
-        foreach (var code in line.CodesAndPrefixes)
-        {
-            if (_byCode.TryGetValue(code, out var indexes))
-            {
-                foreach (var index in indexes)
-                {
-                    yield return index;
-                }
-            }
-        }
+        var other = _index.Candidates(second).ToHashSet();
+        return _index.Candidates(first).Where(other.Contains);
     }
 
     private static bool Holds(ClinicalRule rule, MedicationFact first, MedicationFact second) => rule.Condition switch

@@ -7,7 +7,7 @@ namespace MedEngine.Rules;
 /// </summary>
 internal sealed class SingleDrugRuleGroup
 {
-    private readonly Dictionary<string, int[]> _byCode;
+    private readonly SelectorIndex _index;
     private readonly ClinicalRule[] _rules;
     private readonly FindingFactory[] _factories;
 
@@ -15,9 +15,7 @@ internal sealed class SingleDrugRuleGroup
     {
         _rules = rules.ToArray();
         _factories = _rules.Select(r => new FindingFactory(r, time)).ToArray();
-        _byCode = _rules.SelectMany((rule, index) => Drug(rule).Include.Select(pattern => (Code: pattern.TrimEnd('*'), index)))
-            .GroupBy(x => x.Code, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.index).Distinct().ToArray(), StringComparer.Ordinal);
+        _index = new SelectorIndex(_rules, rule => [Drug(rule)]);
     }
 
     /// <summary>Whether a rule can join the group: its kind is about one drug, and no modifier depends on another medication.</summary>
@@ -42,23 +40,7 @@ internal sealed class SingleDrugRuleGroup
         }
     }
 
-    private IEnumerable<int> Candidates(MedicationFact line)
-    {
-        var seen = new HashSet<int>();
-        foreach (var code in line.CodesAndPrefixes)
-        {
-            if (_byCode.TryGetValue(code, out var indexes))
-            {
-                foreach (var index in indexes)
-                {
-                    if (seen.Add(index) && Drug(_rules[index]).Matches(line))
-                    {
-                        yield return index;
-                    }
-                }
-            }
-        }
-    }
+    private IEnumerable<int> Candidates(MedicationFact line) => _index.Candidates(line).Where(index => Drug(_rules[index]).Matches(line));
 
     private static bool Holds(ClinicalRule rule, MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) => rule.Condition switch
     {
