@@ -25,7 +25,7 @@ internal sealed class PairRuleGroup
     public int Count => _rules.Length;
 
     /// <summary>Whether any rule of the group names this line.</summary>
-    public bool Concerns(MedicationFact line) => _index.Candidates(line).Any();
+    public bool Concerns(MedicationFact line) => _index.Names(line);
 
     /// <summary>Whether any rule holds for this pair of lines.</summary>
     public bool AnyHolds(MedicationFact first, MedicationFact second) => Candidates(first, second).Any(i => Holds(_rules[i], first, second));
@@ -41,7 +41,7 @@ internal sealed class PairRuleGroup
 
     private IEnumerable<int> Candidates(MedicationFact first, MedicationFact second)
     {
-        var other = _index.Candidates(second).ToHashSet();
+        var other = _index.Candidates(second);
         return _index.Candidates(first).Where(other.Contains);
     }
 

@@ -16,18 +16,27 @@ internal sealed class SelectorIndex
             .GroupBy(x => x.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.index).Distinct().ToArray(), StringComparer.Ordinal);
 
-    /// <summary>The positions of the rules that name one of the line's codes or prefixes, each once, in order.</summary>
-    public IEnumerable<int> Candidates(MedicationFact line)
+    /// <summary>Whether any rule names one of the line's codes or prefixes.</summary>
+    public bool Names(MedicationFact line) => line.CodesAndPrefixes.Any(_byCode.ContainsKey);
+
+    /// <summary>The positions of the rules that name one of the line's codes or prefixes, each once.</summary>
+    public IReadOnlyList<int> Candidates(MedicationFact line)
     {
-        var found = new SortedSet<int>();
+        List<int>? found = null;
         foreach (var code in line.CodesAndPrefixes)
         {
             if (_byCode.TryGetValue(code, out var indexes))
             {
-                found.UnionWith(indexes);
+                foreach (var index in indexes)
+                {
+                    if (!(found ??= []).Contains(index))
+                    {
+                        found.Add(index);
+                    }
+                }
             }
         }
 
-        return found;
+        return found ?? (IReadOnlyList<int>)[];
     }
 }

@@ -25,7 +25,7 @@ internal sealed class SingleDrugRuleGroup
     public int Count => _rules.Length;
 
     /// <summary>Whether any rule of the group names this line (a few hash lookups).</summary>
-    public bool Concerns(MedicationFact line) => Candidates(line).Any();
+    public bool Concerns(MedicationFact line) => _index.Names(line) && Candidates(line).Any();
 
     /// <summary>Whether any rule holds for this line, patient and lab values.</summary>
     public bool AnyHolds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) =>
