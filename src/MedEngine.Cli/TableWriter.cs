@@ -50,7 +50,8 @@ internal static class TableWriter
         text.AppendLine(CultureInfo.InvariantCulture, $"Findings ({findings.Count}):");
         foreach (var finding in findings)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  [{Severities.ToName(finding.Severity)}] {finding.RuleId} {finding.Title.En} ({string.Join(", ", finding.LineIds)})");
+            var about = finding.LineIds.Count > 0 ? string.Join(", ", finding.LineIds) : "suggestion";
+            text.AppendLine(CultureInfo.InvariantCulture, $"  [{Severities.ToName(finding.Severity)}] {finding.RuleId} {finding.Title.En} ({about})");
             text.AppendLine(CultureInfo.InvariantCulture, $"      {finding.Explanation}");
             if (!finding.Handling.IsEmpty)
             {
