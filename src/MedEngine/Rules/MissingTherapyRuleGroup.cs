@@ -30,7 +30,7 @@ internal sealed class MissingTherapyRuleGroup
             if ((missing.Patient is null || missing.Patient.Holds(patient)) && (missing.Lab is null || labs.Any(missing.Lab.Holds))
                 && !lines.Any(missing.Missing.Matches))
             {
-                yield return (_rules[i].Id, _factories[i].Create(new RuleMatch([], patient, labs, new Dictionary<int, IReadOnlyList<MedicationFact>>())));
+                yield return (_rules[i].Id, _factories[i].Create(RuleMatch.Of([], patient, labs)));
             }
         }
     }

@@ -35,7 +35,7 @@ internal sealed class PairRuleGroup
     {
         foreach (var index in Candidates(first, second).Where(i => Holds(_rules[i], first, second)))
         {
-            yield return (_rules[index].Id, _factories[index].Create(new RuleMatch([first, second], patient, labs, new Dictionary<int, IReadOnlyList<MedicationFact>>())));
+            yield return (_rules[index].Id, _factories[index].Create(RuleMatch.Of([first, second], patient, labs)));
         }
     }
 

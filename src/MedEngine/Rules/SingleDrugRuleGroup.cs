@@ -36,7 +36,7 @@ internal sealed class SingleDrugRuleGroup
     {
         foreach (var index in Candidates(line).Where(index => Holds(_rules[index], line, patient, labs)))
         {
-            yield return (_rules[index].Id, _factories[index].Create(new RuleMatch([line], patient, labs, new Dictionary<int, IReadOnlyList<MedicationFact>>())));
+            yield return (_rules[index].Id, _factories[index].Create(RuleMatch.Of([line], patient, labs)));
         }
     }
 
