@@ -5,21 +5,10 @@ namespace MedEngine.Cli.Tests;
 
 public sealed class ReconcileCommandTests : IDisposable
 {
-    private static readonly string Samples = Path.Combine(FindRoot(), "data", "samples");
+    private static readonly string Samples = RepositoryPaths.Samples;
     private readonly string _directory = Directory.CreateTempSubdirectory("medengine-cli-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "MedEngine.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
-    }
 
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
     {
@@ -70,7 +59,7 @@ public sealed class ReconcileCommandTests : IDisposable
     [Fact]
     public async Task Reconcile_Json_HasFindingsForTheSamplePatient()
     {
-        var (code, output, _) = await Run(["reconcile", "--json", "--rules", Path.Combine(FindRoot(), "rules"), .. SampleFiles()]);
+        var (code, output, _) = await Run(["reconcile", "--json", "--rules", RepositoryPaths.Rules, .. SampleFiles()]);
         Assert.Equal(0, code);
         var findings = JsonDocument.Parse(output).RootElement.GetProperty("findings").EnumerateArray().ToList();
         Assert.NotEmpty(findings);
@@ -97,7 +86,7 @@ public sealed class ReconcileCommandTests : IDisposable
     [Fact]
     public async Task Rules_CheckAndTest_OnTheShippedRules_Pass()
     {
-        var rules = Path.Combine(FindRoot(), "rules");
+        var rules = RepositoryPaths.Rules;
         var (check, checkOutput, _) = await Run("rules", "check", rules);
         Assert.Equal(0, check);
         Assert.Contains("no errors", checkOutput, StringComparison.Ordinal);
@@ -119,8 +108,8 @@ public sealed class ReconcileCommandTests : IDisposable
     [Fact]
     public async Task Report_OverTheSyntheaPatients_CountsFindingsPerRuleAndUnresolvedEntries()
     {
-        var synthea = Path.Combine(FindRoot(), "..", "shared", "data", "synthea-bulk", "10-patients");
-        var (code, output, error) = await Run("report", "--rules", Path.Combine(FindRoot(), "rules"), synthea);
+        var synthea = RepositoryPaths.OpenData("synthea-10-patients");
+        var (code, output, error) = await Run("report", "--rules", RepositoryPaths.Rules, synthea);
         Assert.True(code == 0, error);
         Assert.Matches(@"^13 patients, 1745 entries, 1745 resolved \(100\.0 %\), 0 unresolved\.", output);
         Assert.Contains("Findings per rule", output, StringComparison.Ordinal);
@@ -139,7 +128,7 @@ public sealed class ReconcileCommandTests : IDisposable
     [Fact]
     public async Task Reconcile_Fhir_PrintsABundle()
     {
-        var (code, output, _) = await Run(["reconcile", "--fhir", "--rules", Path.Combine(FindRoot(), "rules"), .. SampleFiles()]);
+        var (code, output, _) = await Run(["reconcile", "--fhir", "--rules", RepositoryPaths.Rules, .. SampleFiles()]);
         Assert.Equal(0, code);
         var bundle = JsonDocument.Parse(output).RootElement;
         Assert.Equal("Bundle", bundle.GetProperty("resourceType").GetString());

@@ -90,7 +90,7 @@ public class FhirInputReaderBundleTests
     [Fact]
     public void Sfm_document_sections_decide_the_source_kinds()
     {
-        var path = Path.Combine(RepositoryPaths.TestData, "sfm-getmedication.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "sfm-getmedication.json");
 
         var result = FhirInputReader.Read(File.ReadAllText(path), path);
 

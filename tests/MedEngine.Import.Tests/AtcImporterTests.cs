@@ -9,11 +9,11 @@ namespace MedEngine.Import.Tests;
 /// <summary>The WHO ATC index and Norwegian names from ../shared/data (non-commercial: output goes to a temp folder only).</summary>
 public sealed class AtcImporterTests(ITestOutputHelper output)
 {
-    private static string AtcFile => Paths.Shared("atc", "who_atc_ddd_2026-04-25.csv");
+    private static string AtcFile => RepositoryPaths.SharedData("atc", "who_atc_ddd_2026-04-25.csv");
 
-    private static string NorwegianFile => Paths.Shared("atc-no", "atc_no_names.csv");
+    private static string NorwegianFile => RepositoryPaths.SharedData("atc-no", "atc_no_names.csv");
 
-    [Fact]
+    [SharedDataFact("atc", "atc-no")]
     public void The_WHO_index_with_Norwegian_names_gives_a_knowledge_base_the_loader_accepts()
     {
         var directory = Paths.TempDirectory();

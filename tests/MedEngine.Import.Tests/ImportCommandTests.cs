@@ -20,13 +20,13 @@ public sealed class ImportCommandTests
         FileKnowledgeBase.Load(directory);
     }
 
-    [Fact]
+    [SharedDataFact("pddi-public")]
     public async Task Interactions_take_a_kind_files_and_options()
     {
         var table = Path.Combine(Paths.TempDirectory(), "oscar.tsv");
         var skipped = Path.Combine(Paths.TempDirectory(), "skipped.tsv");
 
-        var (code, output, _) = await RunAsync("interactions", "oscar", Paths.Shared("pddi-public", "OSCAR_drugref2-DDIs-from-OSCAR.csv"), "--out", table, "--skipped", skipped);
+        var (code, output, _) = await RunAsync("interactions", "oscar", RepositoryPaths.SharedData("pddi-public", "OSCAR_drugref2-DDIs-from-OSCAR.csv"), "--out", table, "--skipped", skipped);
 
         Assert.Equal(0, code);
         Assert.Contains("OSCAR drugref: 3872 read", output, StringComparison.Ordinal);

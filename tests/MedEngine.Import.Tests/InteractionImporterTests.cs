@@ -9,9 +9,9 @@ namespace MedEngine.Import.Tests;
 /// <summary>The real public lists from ../shared/data/pddi-public and ddinter; tables are written to a temp folder only.</summary>
 public sealed class InteractionImporterTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<AtcIndex> Index = new(() => AtcIndex.Load(Paths.Shared("atc", "who_atc_ddd_2026-04-25.csv")));
+    private static readonly Lazy<AtcIndex> Index = new(() => AtcIndex.Load(RepositoryPaths.SharedData("atc", "who_atc_ddd_2026-04-25.csv")));
 
-    [Theory]
+    [SharedDataTheory("pddi-public", "atc")]
     [InlineData(InteractionListKind.OncHighPriority, "ONC-High-Priority_ONC_High_Priority_Mapped.csv", 1930)]
     [InlineData(InteractionListKind.OncNonInterruptive, "ONC-Non-Interuptive_ONC_Non_Interuptive_Mapped.csv", 2101)]
     [InlineData(InteractionListKind.Oscar, "OSCAR_drugref2-DDIs-from-OSCAR.csv", 3872)]
@@ -22,7 +22,7 @@ public sealed class InteractionImporterTests(ITestOutputHelper output)
         {
             var table = Path.Combine(Paths.TempDirectory(), "table.tsv");
 
-            var result = InteractionImporter.Import(kind, [Paths.Shared("pddi-public", file)], table, FileKnowledgeBase.LoadShipped(), index);
+            var result = InteractionImporter.Import(kind, [RepositoryPaths.SharedData("pddi-public", file)], table, FileKnowledgeBase.LoadShipped(), index);
 
             output.WriteLine(index is null ? "With the shipped knowledge base:" : "With the shipped knowledge base and the WHO ATC index:");
             Figures.Report(output, result);
@@ -32,7 +32,7 @@ public sealed class InteractionImporterTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SharedDataFact("pddi-public", "atc")]
     public void Severities_map_as_documented()
     {
         var oscar = Import(InteractionListKind.Oscar, "OSCAR_drugref2-DDIs-from-OSCAR.csv");
@@ -45,11 +45,11 @@ public sealed class InteractionImporterTests(ITestOutputHelper output)
         Assert.All(Import(InteractionListKind.OncNonInterruptive, "ONC-Non-Interuptive_ONC_Non_Interuptive_Mapped.csv"), r => Assert.Equal("info", MedEngine.Rules.Severities.ToName(r.Severity)));
     }
 
-    [Fact]
+    [SharedDataFact("ddinter", "atc")]
     public void DDInter_pairs_are_counted_and_mapped_to_ATC()
     {
         var table = Path.Combine(Paths.TempDirectory(), "ddinter.tsv");
-        var files = Directory.GetFiles(Paths.Shared("ddinter"), "*.csv").Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(RepositoryPaths.SharedData("ddinter"), "*.csv").Order(StringComparer.Ordinal).ToList();
 
         var result = InteractionImporter.Import(InteractionListKind.DdInter, files, table, FileKnowledgeBase.LoadShipped(), Index.Value);
 
@@ -65,7 +65,7 @@ public sealed class InteractionImporterTests(ITestOutputHelper output)
     private static IReadOnlyList<MedEngine.Rules.InteractionRow> Import(InteractionListKind kind, string file)
     {
         var table = Path.Combine(Paths.TempDirectory(), "table.tsv");
-        InteractionImporter.Import(kind, [Paths.Shared("pddi-public", file)], table, FileKnowledgeBase.LoadShipped(), Index.Value);
+        InteractionImporter.Import(kind, [RepositoryPaths.SharedData("pddi-public", file)], table, FileKnowledgeBase.LoadShipped(), Index.Value);
         return MedEngine.Rules.InteractionTable.Load(table).Rows;
     }
 }

@@ -41,9 +41,9 @@ public sealed class NameImporterTests(ITestOutputHelper output)
     public void The_real_lists_on_the_shipped_knowledge_base_give_one_the_loader_accepts()
     {
         var directory = Paths.TempDirectory();
-        string[] files = [Paths.Shared("drug-names", "drugbank_vocabulary.csv"), .. BrandLists.Select(f => Paths.Shared("drug-names", f))];
+        string[] files = [RepositoryPaths.OpenData("drug-names", "drugbank_vocabulary.csv"), .. BrandLists.Select(f => RepositoryPaths.OpenData("drug-names", f))];
 
-        var result = NameImporter.Import(files, Paths.ShippedKnowledge, directory);
+        var result = NameImporter.Import(files, RepositoryPaths.ShippedKnowledge, directory);
 
         Figures.Report(output, result);
         var knowledge = FileKnowledgeBase.Load(directory);
@@ -52,13 +52,13 @@ public sealed class NameImporterTests(ITestOutputHelper output)
         Assert.True(result.Counts["synonyms added"] > 1000);
     }
 
-    [Fact]
+    [SharedDataFact("atc", "atc-no")]
     public void The_real_lists_on_the_WHO_index_give_a_knowledge_base_the_loader_accepts()
     {
         var atc = Paths.TempDirectory();
-        AtcImporter.Import(Paths.Shared("atc", "who_atc_ddd_2026-04-25.csv"), Paths.Shared("atc-no", "atc_no_names.csv"), atc);
+        AtcImporter.Import(RepositoryPaths.SharedData("atc", "who_atc_ddd_2026-04-25.csv"), RepositoryPaths.SharedData("atc-no", "atc_no_names.csv"), atc);
         var directory = Paths.TempDirectory();
-        string[] files = [Paths.Shared("drug-names", "drugbank_vocabulary.csv"), .. BrandLists.Select(f => Paths.Shared("drug-names", f))];
+        string[] files = [RepositoryPaths.OpenData("drug-names", "drugbank_vocabulary.csv"), .. BrandLists.Select(f => RepositoryPaths.OpenData("drug-names", f))];
 
         var result = NameImporter.Import(files, atc, directory);
 

@@ -139,7 +139,7 @@ public sealed class StoppStartTranslatorTests(ITestOutputHelper output)
     {
         var directory = Paths.TempDirectory();
 
-        var result = StoppStartTranslator.Import(Paths.Shared("stoppstart-v2-huibers", "stoppstart.xml"), directory, Knowledge);
+        var result = StoppStartTranslator.Import(RepositoryPaths.OpenData("stoppstart-v2", "stoppstart.xml"), directory, Knowledge);
 
         Figures.Report(output, result);
         Assert.Equal(112, result.Read);
@@ -157,7 +157,7 @@ public sealed class StoppStartTranslatorTests(ITestOutputHelper output)
     [Fact]
     public void The_shipped_folder_loads_and_its_examples_pass()
     {
-        var directory = Path.Combine(Paths.Root, "data", "stopp-start-v2");
+        var directory = Path.Combine(RepositoryPaths.Root, "data", "stopp-start-v2");
 
         var rules = RuleFiles.Read(directory, Knowledge);
 
@@ -174,7 +174,7 @@ public sealed class StoppStartTranslatorTests(ITestOutputHelper output)
         using var writer = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await (Task<int>)run.Invoke(null, [new[] { "stoppstart", Paths.Shared("stoppstart-v2-huibers", "stoppstart.xml"), "--out", directory }, writer, error])!;
+        var code = await (Task<int>)run.Invoke(null, [new[] { "stoppstart", RepositoryPaths.OpenData("stoppstart-v2", "stoppstart.xml"), "--out", directory }, writer, error])!;
 
         Assert.Equal(0, code);
         Assert.Contains("criteria translated fully: 29", writer.ToString(), StringComparison.Ordinal);
