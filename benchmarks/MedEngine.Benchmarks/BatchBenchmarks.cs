@@ -10,7 +10,7 @@ namespace MedEngine.Benchmarks;
 public class BatchBenchmarks
 {
     private List<SourceList> _lists = [];
-    private RuleSetHost _rules = null!;
+    private MedEngineRuntime _runtime = null!;
 
     [Params(2, 6, 12)]
     public int Sources { get; set; }
@@ -22,12 +22,12 @@ public class BatchBenchmarks
     public void Setup()
     {
         _lists = Workload.Lists(seed: 42, Sources, Entries);
-        _rules = new RuleSetHost(Workload.Library);
+        _runtime = Workload.Runtime(Workload.Library);
     }
 
     [Benchmark(Baseline = true, Description = "reconcile only")]
     public ReconciliationResult Reconcile() => Workload.Engine.Reconcile(_lists);
 
     [Benchmark(Description = "reconcile + full rule library")]
-    public int ReconcileAndEvaluate() => Workload.Evaluate(_rules, [.. _lists]);
+    public int ReconcileAndEvaluate() => Workload.Evaluate(_runtime, [.. _lists]);
 }

@@ -9,7 +9,7 @@ namespace MedEngine.Benchmarks;
 [MemoryDiagnoser]
 public class GrowthByLinesBenchmarks
 {
-    private RuleSetHost _rules = null!;
+    private MedEngineRuntime _runtime = null!;
     private SourceList _patient = null!;
 
     [Params(5, 10, 20, 40, 80)]
@@ -18,19 +18,19 @@ public class GrowthByLinesBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _rules = new RuleSetHost(Workload.Library);
+        _runtime = Workload.Runtime(Workload.Library);
         _patient = Workload.PatientWithLines(Lines);
     }
 
     [Benchmark(Description = "reconcile + evaluate")]
-    public int Evaluate() => Workload.Evaluate(_rules, _patient);
+    public int Evaluate() => Workload.Evaluate(_runtime, _patient);
 }
 
 /// <summary>5. Growth: batch cost for a 20-line patient against the number of compiled interaction rules.</summary>
 [MemoryDiagnoser]
 public class GrowthByRulesBenchmarks
 {
-    private RuleSetHost _rules = null!;
+    private MedEngineRuntime _runtime = null!;
     private SourceList _patient = null!;
 
     [Params(10, 100, 1_000)]
@@ -52,12 +52,12 @@ public class GrowthByRulesBenchmarks
             File = "generated",
             Line = i,
         }).ToList();
-        _rules = new RuleSetHost(RuleSet.Compile(rules, Workload.Time));
+        _runtime = Workload.Runtime(RuleSet.Compile(rules, Workload.Time));
         _patient = Workload.PatientWithLines(20);
     }
 
     [Benchmark(Description = "reconcile + evaluate")]
-    public int Evaluate() => Workload.Evaluate(_rules, _patient);
+    public int Evaluate() => Workload.Evaluate(_runtime, _patient);
 
     private static DrugSelector Selector(string code) => new([code], [], [], [], code);
 }

@@ -12,7 +12,7 @@ namespace MedEngine.Benchmarks;
 [MemoryDiagnoser]
 public class IncrementalBenchmarks
 {
-    private PatientDecisionSupport _warm = null!;
+    private PatientSession _warm = null!;
     private SourceEvent[] _entryChanges = [];
     private SourceEvent[] _listReplacements = [];
     private int _turn;
@@ -22,7 +22,7 @@ public class IncrementalBenchmarks
     {
         var rules = RuleSet.Compile([.. Workload.Library.Rules, InteractionTables.Rule(InteractionTables.Load(10_000))], Workload.Time);
         var list = Workload.PatientWithLines(20);
-        _warm = new PatientDecisionSupport(Workload.Engine, new RuleSetHost(rules), Workload.Time, Workload.Patient);
+        _warm = Workload.Runtime(rules).OpenSession(Workload.Patient);
         _warm.Apply(new SourceListReplaced(list));
         var entry = list.Entries[3];
         _entryChanges =
@@ -35,8 +35,8 @@ public class IncrementalBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "entry changed")]
-    public DecisionSupportDelta EntryChanged() => _warm.Apply(_entryChanges[_turn++ & 1]);
+    public PatientDelta EntryChanged() => _warm.Apply(_entryChanges[_turn++ & 1]);
 
     [Benchmark(Description = "list replaced (one entry stopped)")]
-    public DecisionSupportDelta ListReplaced() => _warm.Apply(_listReplacements[_turn++ & 1]);
+    public PatientDelta ListReplaced() => _warm.Apply(_listReplacements[_turn++ & 1]);
 }

@@ -9,7 +9,7 @@ namespace MedEngine.Benchmarks;
 [MemoryDiagnoser]
 public class KnowledgeScaleBenchmarks
 {
-    private RuleSetHost _rules = null!;
+    private MedEngineRuntime _runtime = null!;
     private SourceList _patient = null!;
     private string _text = "";
 
@@ -20,12 +20,12 @@ public class KnowledgeScaleBenchmarks
     public void Setup()
     {
         _text = InteractionTables.Text(Pairs);
-        _rules = new RuleSetHost(RuleSet.Compile([InteractionTables.Rule(InteractionTables.Load(Pairs))], Workload.Time));
+        _runtime = Workload.Runtime(RuleSet.Compile([InteractionTables.Rule(InteractionTables.Load(Pairs))], Workload.Time));
         _patient = Workload.PatientWithLines(20);
     }
 
     [Benchmark(Description = "evaluate 20-line patient")]
-    public int Evaluate() => Workload.Evaluate(_rules, _patient);
+    public int Evaluate() => Workload.Evaluate(_runtime, _patient);
 
     [Benchmark(Description = "load and compile table")]
     public RuleSet LoadAndCompile() =>

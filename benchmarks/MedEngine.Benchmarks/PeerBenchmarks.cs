@@ -21,7 +21,7 @@ public class PeerBenchmarks
 {
     private RulesEngine.RulesEngine _rulesEngine = null!;
     private ISessionFactory _naive = null!;
-    private RuleSetHost _medEngine = null!;
+    private MedEngineRuntime _medEngine = null!;
     private SourceList _patient = null!;
     private List<MedicationFact> _facts = [];
     private PatientCodes _codes = null!;
@@ -36,7 +36,7 @@ public class PeerBenchmarks
         _patient = Workload.PatientWithLines(20);
         _facts = Workload.Engine.Reconcile([_patient]).Lines.Where(MedicationFact.IsCurrent).Select(l => new MedicationFact(l)).ToList();
         _codes = new PatientCodes { Codes = _facts.SelectMany(f => f.Codes).ToHashSet(StringComparer.Ordinal) };
-        _medEngine = new RuleSetHost(RuleSet.Compile([InteractionTables.Rule(InteractionTables.Load(Pairs))], Workload.Time));
+        _medEngine = Workload.Runtime(RuleSet.Compile([InteractionTables.Rule(InteractionTables.Load(Pairs))], Workload.Time));
         _rulesEngine = new RulesEngine.RulesEngine(JsonSerializer.Deserialize<RulesEngine.Models.Workflow[]>(Workflow(pairs))!, new RulesEngine.Models.ReSettings());
         _naive = new RuleCompiler().Compile(pairs.Select((p, i) => NaiveRule(i, p.A, p.B)));
         if (RulesEngine() != NaiveNRules() || NaiveNRules() != MedEngine())
@@ -61,9 +61,7 @@ public class PeerBenchmarks
     [Benchmark(Description = "MedEngine (reconcile + table rule)")]
     public int MedEngine()
     {
-        var support = new PatientDecisionSupport(Workload.Engine, _medEngine, Workload.Time);
-        support.Apply(new SourceListReplaced(_patient));
-        return support.Findings.Select(f => f.LineIds[0] + f.LineIds[1]).Count();
+        return _medEngine.Evaluate([_patient]).Findings.Select(f => f.LineIds[0] + f.LineIds[1]).Count();
     }
 
     private static string Workflow(List<(string A, string B, string Severity)> pairs) => JsonSerializer.Serialize(new[]

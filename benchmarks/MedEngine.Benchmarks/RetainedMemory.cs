@@ -10,13 +10,13 @@ internal static class RetainedMemory
 
     public static void Report(TextWriter output)
     {
-        var rules = new RuleSetHost(Workload.Library);
+        var runtime = Workload.Runtime(Workload.Library);
         var lists = Enumerable.Range(0, Patients).Select(i => Workload.Lists(seed: i, sources: 6, entries: 15)).ToList();
         var before = Measure();
-        var states = new List<PatientDecisionSupport>(Patients);
+        var states = new List<PatientSession>(Patients);
         foreach (var patient in lists)
         {
-            var state = new PatientDecisionSupport(Workload.Engine, rules, Workload.Time, Workload.Patient);
+            var state = runtime.OpenSession(Workload.Patient);
             state.ApplyAll(patient.Select(list => new SourceListReplaced(list)));
             states.Add(state);
         }

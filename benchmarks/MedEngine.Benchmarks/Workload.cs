@@ -51,13 +51,12 @@ internal static class Workload
         Labs = [new LabResult(new ClinicalCode("medengine", "egfr"), 28, null, Now.AddDays(-5)), new LabResult(new ClinicalCode("medengine", "creatinine"), 142, null, Now.AddDays(-5))],
     };
 
+    /// <summary>A runtime over the shipped knowledge base with these rules and the benchmark clock.</summary>
+    public static MedEngineRuntime Runtime(RuleSet rules) =>
+        new MedEngineBuilder().UseKnowledge(Knowledge).UseRules(new RuleSetHost(rules)).UseTimeProvider(Time).Build();
+
     /// <summary>Reconciles a patient's lists and evaluates the rules in a fresh per-patient session; returns the number of findings.</summary>
-    public static int Evaluate(RuleSetHost rules, params SourceList[] lists)
-    {
-        var support = new PatientDecisionSupport(Engine, rules, Time, Patient);
-        support.ApplyAll(lists.Select(l => new SourceListReplaced(l)));
-        return support.Findings.Count;
-    }
+    public static int Evaluate(MedEngineRuntime runtime, params SourceList[] lists) => runtime.Evaluate(lists, Patient).Findings.Count;
 
     /// <summary>The names of the pool's medications, for interaction tables that must involve them.</summary>
     public static IReadOnlyList<string> PoolNames => Pool.Select(p => p.Split('|')[0]).ToList();

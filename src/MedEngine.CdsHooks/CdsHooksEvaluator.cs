@@ -16,7 +16,7 @@ namespace MedEngine.CdsHooks;
 /// keeps quiet what was overridden for the same patient and context, turns the rest into cards and records it all in the audit trail.
 /// </summary>
 internal sealed class CdsHooksEvaluator(
-    ReconciliationEngine engine, RuleSetHost rules, IAuditTrail audit, FhirFetcher fetcher, TimeProvider time,
+    MedEngineRuntime runtime, IAuditTrail audit, FhirFetcher fetcher, TimeProvider time,
     IOptions<CdsHooksOptions> options, ILogger<CdsHooksEvaluator> logger)
 {
     private readonly CardBuilder _cards = new(options.Value);
@@ -43,12 +43,8 @@ internal sealed class CdsHooksEvaluator(
             Prefetch = new Dictionary<string, JsonObject?>(StringComparer.Ordinal) { ["medicationRequests"] = Bundle(Order("r1", "warfarin 2,5 mg tablett")) },
         };
         var data = PatientDataReader.Read(request, request.Prefetch);
-        var support = new PatientDecisionSupport(engine, rules, time, data.Patient);
-        foreach (var list in data.Lists)
-        {
-            support.Apply(new SourceListReplaced(list));
-        }
-
+        var support = runtime.OpenSession(data.Patient);
+        support.ApplyAll(data.Lists.Select(list => new SourceListReplaced(list)));
         foreach (var finding in support.Interrupting(_filter, ""))
         {
             _ = _cards.ForFinding(finding, support.List, data.Drafts, orderHook: true);
@@ -62,11 +58,8 @@ internal sealed class CdsHooksEvaluator(
         var started = Stopwatch.GetTimestamp();
         var prefetch = await fetcher.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
         var data = PatientDataReader.Read(request, prefetch);
-        var support = new PatientDecisionSupport(engine, rules, time, data.Patient);
-        foreach (var list in data.Lists)
-        {
-            support.Apply(new SourceListReplaced(list));
-        }
+        var support = runtime.OpenSession(data.Patient);
+        support.ApplyAll(data.Lists.Select(list => new SourceListReplaced(list)));
 
         foreach (var decision in await audit.OverridesAsync(request.PatientId, cancellationToken).ConfigureAwait(false))
         {

@@ -55,10 +55,10 @@ public sealed class CdsHooksOptions
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
-    /// The folder of rule files evaluated (see <c>docs/rule-files.md</c>). The default value is the <c>rules</c> folder beside the
+    /// The folder of rule files evaluated (see <c>docs/rule-files.md</c>). The default value is <see cref="RuleSet.ShippedDirectory"/>, the shipped library beside the
     /// application. Not used when the host registers its own <see cref="RuleSetHost"/>.
     /// </summary>
-    public string RulesDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "rules");
+    public string RulesDirectory { get; set; } = RuleSet.ShippedDirectory;
 
     /// <summary>
     /// The SQLite file of the default audit trail. The default value is <c>medengine-audit.db</c> in the current directory. Not

@@ -2,7 +2,6 @@ using MedEngine.CdsHooks.Audit;
 using MedEngine.CdsHooks.Auth;
 using MedEngine.CdsHooks.Fhir;
 using MedEngine.Knowledge;
-using MedEngine.Reconciliation;
 using MedEngine.Rules;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,7 +34,6 @@ public static class CdsHooksServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CdsHooksOptions>, CdsHooksOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IKnowledgeBase>(_ => FileKnowledgeBase.LoadShipped());
-        services.TryAddSingleton(sp => new ReconciliationEngine(sp.GetRequiredService<IKnowledgeBase>()));
         services.TryAddSingleton(sp =>
         {
             var directory = sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.RulesDirectory;
@@ -46,6 +44,11 @@ public static class CdsHooksServiceCollectionExtensions
 
             return new RuleSetHost(RuleSet.Load(directory, sp.GetRequiredService<IKnowledgeBase>(), sp.GetRequiredService<TimeProvider>()));
         });
+        services.TryAddSingleton(sp => new MedEngineBuilder()
+            .UseKnowledge(sp.GetRequiredService<IKnowledgeBase>())
+            .UseRules(sp.GetRequiredService<RuleSetHost>())
+            .UseTimeProvider(sp.GetRequiredService<TimeProvider>())
+            .Build());
         services.TryAddSingleton<IAuditTrail>(sp => new SqliteAuditTrail(sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.AuditDatabasePath));
         services.TryAddSingleton<CdsJwtAuthenticator>();
         services.TryAddSingleton<FhirFetcher>();

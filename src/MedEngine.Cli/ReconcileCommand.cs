@@ -21,7 +21,7 @@ internal static class ReconcileCommand
     {
         var format = OutputFormat.Table;
         string? patient = null;
-        string? rules = ShippedRules.Directory;
+        string? rules = RuleSet.ShippedDirectory;
         var files = new List<(SourceKind? Kind, string Path)>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -60,26 +60,24 @@ internal static class ReconcileCommand
             return await CommandLine.FailAsync(error, "Give at least one source list (FILE or KIND=FILE).").ConfigureAwait(false);
         }
 
-        var knowledge = FileKnowledgeBase.LoadShipped();
-        var time = TimeProvider.System;
         try
         {
             var inputs = files.Select(f => InputLoader.Load(f.Path, f.Kind, patient)).ToList();
-            var ruleSet = rules is null ? RuleSet.Compile([], time) : RuleSet.Load(rules, knowledge, time);
-            var support = new PatientDecisionSupport(new ReconciliationEngine(knowledge), new RuleSetHost(ruleSet), time, PatientContexts.Merge(inputs.Select(i => i.Patient)));
+            var builder = new MedEngineBuilder();
+            var runtime = (rules is null ? builder.WithoutRules() : builder.UseRulesDirectory(rules)).Build();
             var lists = inputs.SelectMany(i => i.Lists).ToList();
             if (lists.GroupBy(l => l.Source.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             {
                 return await FailAsync(error, $"Two lists come from source '{twice.Key}'; give each source one list.").ConfigureAwait(false);
             }
 
-            support.ApplyAll(lists.Select(l => new SourceListReplaced(l)));
+            var evaluation = runtime.Evaluate(lists, PatientContexts.Merge(inputs.Select(i => i.Patient)));
 
             await output.WriteLineAsync(format switch
             {
-                OutputFormat.Json => ReconciliationJsonWriter.WriteToString(support.List, support.Findings),
-                OutputFormat.Fhir => FhirResultWriter.ToJson(FhirFindingWriter.AddFindings(FhirResultWriter.ToBundle(support.List, time), support.Findings, support.Overrides, time)),
-                _ => TableWriter.Write(support.List, support.Findings),
+                OutputFormat.Json => ReconciliationJsonWriter.WriteToString(evaluation.List, evaluation.Findings),
+                OutputFormat.Fhir => FhirResultWriter.ToJson(FhirFindingWriter.AddFindings(FhirResultWriter.ToBundle(evaluation.List, runtime.Time), evaluation.Findings, [], runtime.Time)),
+                _ => TableWriter.Write(evaluation.List, evaluation.Findings),
             }).ConfigureAwait(false);
             return CommandLine.Success;
         }

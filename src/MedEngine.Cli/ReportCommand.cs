@@ -16,7 +16,7 @@ internal static class ReportCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var rules = ShippedRules.Directory;
+        var rules = RuleSet.ShippedDirectory;
         var paths = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -45,18 +45,14 @@ internal static class ReportCommand
 
         try
         {
-            var knowledge = FileKnowledgeBase.LoadShipped();
-            var time = TimeProvider.System;
-            var host = new RuleSetHost(RuleSet.Load(rules, knowledge, time));
-            var engine = new ReconciliationEngine(knowledge);
+            var runtime = new MedEngineBuilder().UseRulesDirectory(rules).Build();
             var patients = Patients(paths);
             var findings = new SortedDictionary<string, (int Findings, HashSet<string> Patients)>(StringComparer.Ordinal);
             var unresolved = new SortedDictionary<string, int>(StringComparer.Ordinal);
             int entries = 0, resolved = 0;
             foreach (var (id, patient) in patients)
             {
-                var support = new PatientDecisionSupport(engine, host, time, patient.Context);
-                support.ApplyAll(patient.Lists.Select(l => new SourceListReplaced(l)));
+                var support = runtime.Evaluate(patient.Lists, patient.Context);
                 entries += support.List.EntryCount;
                 resolved += support.List.EntryCount - support.List.Unresolved.Count;
                 foreach (var entry in support.List.Unresolved)

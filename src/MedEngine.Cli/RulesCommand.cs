@@ -14,7 +14,7 @@ internal static class RulesCommand
             return await CommandLine.FailAsync(error, "Use 'medengine rules check [DIR]' or 'medengine rules test [DIR]'.").ConfigureAwait(false);
         }
 
-        var directory = args.Length == 2 ? args[1] : ShippedRules.Directory;
+        var directory = args.Length == 2 ? args[1] : RuleSet.ShippedDirectory;
         var knowledge = FileKnowledgeBase.LoadShipped();
         var time = TimeProvider.System;
         RuleSet rules;

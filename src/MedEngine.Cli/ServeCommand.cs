@@ -1,5 +1,6 @@
 using System.Net;
 using MedEngine.CdsHooks;
+using MedEngine.Rules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -87,7 +88,7 @@ internal static class ServeCommand
         builder.Services.AddMedEngineCdsHooks(options =>
         {
             section.Bind(options);
-            options.RulesDirectory = rules ?? (section[nameof(CdsHooksOptions.RulesDirectory)] is { } configured ? configured : ShippedRules.Directory);
+            options.RulesDirectory = rules ?? (section[nameof(CdsHooksOptions.RulesDirectory)] is { } configured ? configured : RuleSet.ShippedDirectory);
             if (audit is not null)
             {
                 options.AuditDatabasePath = audit;

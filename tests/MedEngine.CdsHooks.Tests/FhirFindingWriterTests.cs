@@ -15,9 +15,7 @@ public sealed class FhirFindingWriterTests
     [Fact]
     public void Each_finding_is_a_detected_issue_with_code_severity_implicated_and_the_override_as_mitigation()
     {
-        var knowledge = FileKnowledgeBase.LoadShipped();
-        var rules = new RuleSetHost(RuleSet.Load(RepositoryPaths.Rules, knowledge, TimeProvider.System));
-        var support = new PatientDecisionSupport(new ReconciliationEngine(knowledge), rules, TimeProvider.System, new PatientContext { BirthDate = new DateOnly(1940, 1, 1) });
+        var support = new MedEngineBuilder().UseRulesDirectory(RepositoryPaths.Rules).Build().OpenSession(new PatientContext { BirthDate = new DateOnly(1940, 1, 1) });
         support.Apply(new SourceListReplaced(new SourceList(new MedicationSource("gp", SourceKind.GeneralPractitioner),
         [
             new MedicationEntry { EntryId = "1", Name = "Marevan 2,5 mg tablett", Status = EntryStatus.Active },

@@ -2,8 +2,8 @@ using MedEngine.Model;
 
 namespace MedEngine.Reconciliation;
 
-/// <summary>Something that happened to one source's list. A patient's state is the fold of its events.</summary>
-public abstract record SourceEvent
+/// <summary>Something that happened to one source's list. A patient's reconciled list is the fold of its source events.</summary>
+public abstract record SourceEvent : PatientEvent
 {
     private protected SourceEvent()
     {

@@ -37,7 +37,7 @@ public sealed class RuleExampleRunner(ReconciliationEngine engine, RuleSet rules
             BirthDate = example.Age is { } age ? today.AddYears(-age).AddDays(-1) : null,
             Labs = example.Labs.Select(l => new LabResult(LabCode(l.Key), l.Value, null, now)).ToList(),
         };
-        var support = new PatientDecisionSupport(engine, new RuleSetHost(rules), time, patient);
+        var support = new PatientSession(engine.CreatePatientState(), new PatientDecisionSupport(new RuleSetHost(rules), time, patient));
         support.Apply(new SourceListReplaced(new SourceList(new MedicationSource("example", SourceKind.GeneralPractitioner, now), example.Medications)));
         var finding = support.Findings.Where(f => f.RuleId == rule.Id).OrderByDescending(f => f.Severity).FirstOrDefault();
         var passed = finding is null ? !example.Fires : example.Fires && (example.Severity is null || example.Severity == finding.Severity);

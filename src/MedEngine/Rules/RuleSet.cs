@@ -32,6 +32,12 @@ public sealed class RuleSet
     internal ISessionFactory SessionFactory { get; }
 
     /// <summary>
+    /// Where the shipped rule library is: <c>medengine-rules</c> beside the application, copied there by the package
+    /// <c>MedEngine.Rules.Data</c> (a dependency of <c>MedEngine</c>).
+    /// </summary>
+    public static string ShippedDirectory => Path.Combine(AppContext.BaseDirectory, "medengine-rules");
+
+    /// <summary>
     /// Loads every <c>*.yaml</c> and <c>*.yml</c> file under a folder, checks and compiles them, and warms the result.
     /// </summary>
     /// <param name="directory">The rules folder.</param>

@@ -32,13 +32,13 @@ public sealed class DecisionSupportTests
 
         var steroid = support.Apply(new EntryUpserted(new MedicationSource("gp", SourceKind.GeneralPractitioner, RuleHarness.Now.AddDays(-1)),
             new MedicationEntry { EntryId = "pred", Name = "Prednisolon 5 mg", Status = EntryStatus.Active }));
-        var raised = Assert.Single(steroid.ChangedFindings);
+        var raised = Assert.Single(steroid.Findings.Changed);
         Assert.Equal(Severity.Contraindicated, raised.Severity);
         Assert.Contains("raised 1: corticosteroid", raised.Modifiers);
 
         var ppi = support.Apply(new EntryUpserted(new MedicationSource("gp", SourceKind.GeneralPractitioner, RuleHarness.Now.AddDays(-1)),
             new MedicationEntry { EntryId = "ppi", Name = "Somac 40 mg", Status = EntryStatus.Active }));
-        Assert.Equal(Severity.Avoid, Assert.Single(ppi.ChangedFindings).Severity);
+        Assert.Equal(Severity.Avoid, Assert.Single(ppi.Findings.Changed).Severity);
         Assert.Equal(Severity.Avoid, Assert.Single(support.Findings).BaseSeverity);
     }
 
@@ -48,8 +48,8 @@ public sealed class DecisionSupportTests
         using var harness = new RuleHarness(("w.yaml", WarfarinNsaid));
         var support = harness.Patient(RuleHarness.Aged(50));
         support.Apply(RuleHarness.GpList("Marevan", "Ibux 400 mg"));
-        var delta = support.SetPatient(RuleHarness.Aged(70, labs: RuleHarness.Lab("inr", 4.1m)));
-        var finding = Assert.Single(delta.ChangedFindings);
+        var delta = support.Apply(new PatientContextChanged(RuleHarness.Aged(70, labs: RuleHarness.Lab("inr", 4.1m))));
+        var finding = Assert.Single(delta.Findings.Changed);
         Assert.Equal(Severity.Contraindicated, finding.Severity);
         Assert.Equal(2, finding.Modifiers.Count);
     }
@@ -61,7 +61,7 @@ public sealed class DecisionSupportTests
         var support = harness.Patient();
         support.Apply(RuleHarness.GpList("Marevan", "Ibux 400 mg"));
         var delta = support.Apply(new EntryStopped("gp", "e1", RuleHarness.Now, "blødning"));
-        Assert.Equal(["W-1|B01AA03|M01AE01"], delta.RemovedFindings);
+        Assert.Equal(["W-1|B01AA03|M01AE01"], delta.Findings.Removed);
         Assert.Empty(support.Findings);
     }
 

@@ -23,7 +23,7 @@ public sealed class HostRuleTests
         Assert.Equal(["HOST-1", "W-1"], support.Findings.Select(f => f.RuleId).Order(StringComparer.Ordinal));
 
         var delta = support.Apply(RuleHarness.GpList("Marevan", "Ibux 400 mg", "Paracet 500 mg|1x3"));
-        Assert.Equal(["HOST-1|N02BE01"], delta.RemovedFindings);
+        Assert.Equal(["HOST-1|N02BE01"], delta.Findings.Removed);
     }
 }
 

@@ -32,8 +32,8 @@ internal sealed class RuleHarness : IDisposable
 
     public RuleSet Load() => RuleSet.Load(Directory, TestKnowledge.Shipped, Time);
 
-    public PatientDecisionSupport Patient(PatientContext? patient = null, RuleSetHost? host = null) =>
-        new(new ReconciliationEngine(TestKnowledge.Shipped), host ?? new RuleSetHost(Load()), Time, patient);
+    public PatientSession Patient(PatientContext? patient = null, RuleSetHost? host = null) =>
+        new MedEngineBuilder().UseKnowledge(TestKnowledge.Shipped).UseRules(host ?? new RuleSetHost(Load())).UseTimeProvider(Time).Build().OpenSession(patient);
 
     public static PatientContext Aged(int years, string sex = "female", decimal? weight = null, params LabResult[] labs) => new()
     {

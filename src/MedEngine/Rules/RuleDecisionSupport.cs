@@ -1,0 +1,9 @@
+using MedEngine.Model;
+
+namespace MedEngine.Rules;
+
+/// <summary>Decision support by the rule files (and host rules) of a <see cref="RuleSetHost"/>, evaluated with NRules.</summary>
+internal sealed class RuleDecisionSupport(RuleSetHost rules, TimeProvider time) : IDecisionSupport
+{
+    public IPatientDecisionSupport Open(PatientContext? patient) => new PatientDecisionSupport(rules, time, patient);
+}
