@@ -15,8 +15,9 @@ public static class CdsHooksServiceCollectionExtensions
     /// <summary>
     /// Adds the CDS Hooks service with its defaults: the shipped knowledge base, the rule files of
     /// <see cref="CdsHooksOptions.RulesDirectory"/>, the SQLite audit trail at <see cref="CdsHooksOptions.AuditDatabasePath"/> and the
-    /// system clock. Register your own <see cref="IKnowledgeBase"/>, <see cref="RuleSetHost"/>, <see cref="IAuditTrail"/> or
-    /// <see cref="TimeProvider"/> before or after this call to replace one. Options are validated at start.
+    /// system clock, composed into one <see cref="MedEngineRuntime"/>. Register your own <see cref="IKnowledgeBase"/>,
+    /// <see cref="RuleSetHost"/>, <see cref="IAuditTrail"/> or <see cref="TimeProvider"/> before or after this call to replace one,
+    /// or a whole runtime with <see cref="MedEngineServiceCollectionExtensions.AddMedEngine"/> before it. Options are validated at start.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Sets the options.</param>
