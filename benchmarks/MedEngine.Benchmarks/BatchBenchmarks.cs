@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
-using MedEngine.Rules;
 
 namespace MedEngine.Benchmarks;
 

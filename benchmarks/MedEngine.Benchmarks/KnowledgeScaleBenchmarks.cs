@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using MedEngine.Model;
-using MedEngine.Reconciliation;
 using MedEngine.Rules;
 
 namespace MedEngine.Benchmarks;

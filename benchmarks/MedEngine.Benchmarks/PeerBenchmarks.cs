@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using MedEngine.Model;
-using MedEngine.Reconciliation;
 using MedEngine.Rules;
 using NRules;
 using NRules.RuleModel;

@@ -1,5 +1,4 @@
 using MedEngine.Reconciliation;
-using MedEngine.Rules;
 
 namespace MedEngine.Benchmarks;
 

@@ -1,7 +1,5 @@
 using MedEngine.Fhir;
-using MedEngine.Knowledge;
 using MedEngine.Model;
-using MedEngine.Reconciliation;
 using MedEngine.Rules;
 using MedEngine.Serialization;
 

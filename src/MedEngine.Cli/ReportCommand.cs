@@ -1,8 +1,6 @@
 using System.Globalization;
 using MedEngine.Fhir;
-using MedEngine.Knowledge;
 using MedEngine.Model;
-using MedEngine.Reconciliation;
 using MedEngine.Rules;
 using MedEngine.Serialization;
 

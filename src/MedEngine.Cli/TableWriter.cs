@@ -3,7 +3,6 @@ using System.Text;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
 using MedEngine.Rules;
-using MedEngine.Serialization;
 
 namespace MedEngine.Cli;
 

@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using MedEngine.Reconciliation;
-using MedEngine.Serialization;
 
 namespace MedEngine.Fhir;
 

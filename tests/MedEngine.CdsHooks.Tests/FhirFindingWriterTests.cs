@@ -1,7 +1,6 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using MedEngine.Fhir;
-using MedEngine.Knowledge;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
 using MedEngine.Rules;

@@ -1,5 +1,4 @@
 using MedEngine.Import.Fest;
-using MedEngine.Import.Interactions;
 using MedEngine.Knowledge;
 using MedEngine.Model;
 using Xunit;

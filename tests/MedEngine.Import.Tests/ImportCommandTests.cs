@@ -1,5 +1,4 @@
 using System.Reflection;
-using MedEngine.Import.Interactions;
 using MedEngine.Knowledge;
 using Xunit;
 

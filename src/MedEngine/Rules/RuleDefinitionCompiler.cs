@@ -1,4 +1,3 @@
-using MedEngine.Model;
 using NRules.RuleModel;
 using NRules.RuleModel.Builders;
 

@@ -1,6 +1,5 @@
 using MedEngine.Model;
 using MedEngine.Reconciliation;
-using MedEngine.Rules;
 using MedEngine.Serialization;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
