@@ -9,7 +9,7 @@ namespace MedEngine.Normalization;
 /// "ved behov, maks 4 per døgn", "1 tablet twice daily", "every 8 hours", "q8h", "prn").
 /// A text is understood only when every word in it is accounted for; otherwise the result says what was not understood.
 /// </summary>
-public static partial class DosageTextParser
+internal static partial class DosageTextParser
 {
     private const string Number = @"(?:\d+(?:[.,]\d+)?|½|(?:en|ett|én|ein|one|to|two|tre|three|fire|four|fem|five|seks|six|halv|half)\b)";
 

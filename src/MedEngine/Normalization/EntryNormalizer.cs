@@ -8,7 +8,7 @@ using MedEngine.Units;
 namespace MedEngine.Normalization;
 
 /// <summary>Turns a source entry into a <see cref="NormalizedEntry"/>: substances, form, route, strength, dosage and daily dose.</summary>
-public sealed partial class EntryNormalizer
+internal sealed partial class EntryNormalizer
 {
     private const decimal MaxPlausibleTimesPerDay = 24m;
     private const decimal MaxPlausibleUnitsPerDose = 50m;

@@ -24,7 +24,7 @@ public sealed class PatientMedicationState
     /// <summary>Creates an empty state.</summary>
     /// <param name="normalizer">The normalizer (with its knowledge base).</param>
     /// <param name="policy">The source-precedence policy.</param>
-    public PatientMedicationState(EntryNormalizer normalizer, SourcePrecedencePolicy policy)
+    internal PatientMedicationState(EntryNormalizer normalizer, SourcePrecedencePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(policy);
