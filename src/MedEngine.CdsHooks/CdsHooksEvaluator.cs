@@ -30,12 +30,8 @@ internal sealed class CdsHooksEvaluator(
     {
         static JsonObject Order(string id, string name) => new()
         {
-            ["resourceType"] = "MedicationRequest",
-            ["id"] = id,
-            ["status"] = "active",
-            ["intent"] = "order",
-            ["subject"] = new JsonObject { ["reference"] = "Patient/warm" },
-            ["medicationCodeableConcept"] = new JsonObject { ["text"] = name },
+            ["resourceType"] = "MedicationRequest", ["id"] = id, ["status"] = "active", ["intent"] = "order",
+            ["subject"] = new JsonObject { ["reference"] = "Patient/warm" }, ["medicationCodeableConcept"] = new JsonObject { ["text"] = name },
         };
         static JsonObject Bundle(JsonObject resource) => new() { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = new JsonArray(new JsonObject { ["resource"] = resource }) };
         var request = new CdsRequest

@@ -50,16 +50,16 @@ internal static class ReportCommand
             int entries = 0, resolved = 0;
             foreach (var (id, patient) in patients)
             {
-                var support = runtime.Evaluate(patient.Lists, patient.Context);
-                entries += support.List.EntryCount;
-                resolved += support.List.EntryCount - support.List.Unresolved.Count;
-                foreach (var entry in support.List.Unresolved)
+                var evaluation = runtime.Evaluate(patient.Lists, patient.Context);
+                entries += evaluation.List.EntryCount;
+                resolved += evaluation.List.EntryCount - evaluation.List.Unresolved.Count;
+                foreach (var entry in evaluation.List.Unresolved)
                 {
                     var name = entry.Entry.Entry.Name ?? string.Join(", ", entry.Entry.Entry.Codings.Select(c => $"{c.System} {c.Code}"));
                     unresolved[name] = unresolved.GetValueOrDefault(name) + 1;
                 }
 
-                foreach (var finding in support.Findings)
+                foreach (var finding in evaluation.Findings)
                 {
                     var (count, who) = findings.GetValueOrDefault(finding.RuleId, (0, new HashSet<string>(StringComparer.Ordinal)));
                     who.Add(id);

@@ -13,27 +13,6 @@ internal static partial class CodeMapper
     /// <summary>The code systems MedEngine uses in Norway; ICPC-1-NL (Dutch) and ICD-9 iterations are alternatives of these.</summary>
     public static readonly string[] ConditionSystems = ["icd10", "icpc2"];
 
-    /// <summary>LOINC codes of the tests MedEngine names (as <c>LabFacts</c> maps them).</summary>
-    private static readonly Dictionary<string, string> NamedTests = new(StringComparer.Ordinal)
-    {
-        ["33914-3"] = "egfr",
-        ["48642-3"] = "egfr",
-        ["48643-1"] = "egfr",
-        ["62238-1"] = "egfr",
-        ["98979-8"] = "egfr",
-        ["69405-9"] = "egfr",
-        ["2160-0"] = "creatinine",
-        ["14682-9"] = "creatinine",
-        ["38483-4"] = "creatinine",
-        ["2164-2"] = "crcl",
-        ["2823-3"] = "potassium",
-        ["6298-4"] = "potassium",
-        ["2951-2"] = "sodium",
-        ["2947-0"] = "sodium",
-        ["6301-6"] = "inr",
-        ["34714-6"] = "inr",
-    };
-
     /// <summary>LOINC 30525-0: age.</summary>
     public const string AgeLoinc = "30525-0";
 
@@ -65,7 +44,7 @@ internal static partial class CodeMapper
     /// <c>loinc:CODE</c>. Corrects the source's one known coding error (see <see cref="Errata"/>).
     /// </summary>
     public static string LabTest(string criterion, string loinc, decimal threshold) =>
-        Errata.LabTest(criterion, loinc, threshold) ?? (NamedTests.TryGetValue(loinc, out var test) ? test : "loinc:" + loinc);
+        Errata.LabTest(criterion, loinc, threshold) ?? (MedEngine.Rules.LabFacts.TestName(loinc) ?? "loinc:" + loinc);
 
     /// <summary>Whether a lab test is one of MedEngine's named tests (examples can give those; not <c>loinc:CODE</c>).</summary>
     public static bool IsNamed(string test) => !test.StartsWith("loinc:", StringComparison.Ordinal);

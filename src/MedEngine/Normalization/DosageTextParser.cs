@@ -15,24 +15,9 @@ internal static partial class DosageTextParser
 
     private static readonly Dictionary<string, decimal> NumberWords = new(StringComparer.Ordinal)
     {
-        ["½"] = 0.5m,
-        ["halv"] = 0.5m,
-        ["half"] = 0.5m,
-        ["en"] = 1,
-        ["ett"] = 1,
-        ["én"] = 1,
-        ["ein"] = 1,
-        ["one"] = 1,
-        ["to"] = 2,
-        ["two"] = 2,
-        ["tre"] = 3,
-        ["three"] = 3,
-        ["fire"] = 4,
-        ["four"] = 4,
-        ["fem"] = 5,
-        ["five"] = 5,
-        ["seks"] = 6,
-        ["six"] = 6,
+        ["½"] = 0.5m, ["halv"] = 0.5m, ["half"] = 0.5m, ["en"] = 1, ["ett"] = 1, ["én"] = 1, ["ein"] = 1, ["one"] = 1,
+        ["to"] = 2, ["two"] = 2, ["tre"] = 3, ["three"] = 3, ["fire"] = 4, ["four"] = 4, ["fem"] = 5, ["five"] = 5,
+        ["seks"] = 6, ["six"] = 6,
     };
 
     private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)

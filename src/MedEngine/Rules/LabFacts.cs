@@ -11,25 +11,18 @@ public static class LabFacts
 {
     private static readonly Dictionary<string, string> TestsByLoinc = new(StringComparer.Ordinal)
     {
-        ["33914-3"] = "egfr",
-        ["48642-3"] = "egfr",
-        ["48643-1"] = "egfr",
-        ["62238-1"] = "egfr",
-        ["98979-8"] = "egfr",
-        ["69405-9"] = "egfr",
-        ["2160-0"] = "creatinine",
-        ["14682-9"] = "creatinine",
-        ["38483-4"] = "creatinine",
-        ["2164-2"] = "crcl",
-        ["2823-3"] = "potassium",
-        ["6298-4"] = "potassium",
-        ["2951-2"] = "sodium",
-        ["2947-0"] = "sodium",
-        ["6301-6"] = "inr",
-        ["34714-6"] = "inr",
+        ["33914-3"] = "egfr", ["48642-3"] = "egfr", ["48643-1"] = "egfr", ["62238-1"] = "egfr", ["98979-8"] = "egfr", ["69405-9"] = "egfr",
+        ["2160-0"] = "creatinine", ["14682-9"] = "creatinine", ["38483-4"] = "creatinine",
+        ["2164-2"] = "crcl", ["2823-3"] = "potassium", ["6298-4"] = "potassium", ["2951-2"] = "sodium", ["2947-0"] = "sodium",
+        ["6301-6"] = "inr", ["34714-6"] = "inr",
     };
 
     private static readonly string[] Named = ["egfr", "crcl", "creatinine", "potassium", "sodium", "inr"];
+
+    /// <summary>The name MedEngine gives the test a LOINC code measures (<c>egfr</c>, <c>creatinine</c>, ...), if it names one.</summary>
+    /// <param name="loinc">The LOINC code, for example <c>33914-3</c>.</param>
+    /// <returns>The test name, or null for a test MedEngine does not name (rules then refer to it as <c>loinc:CODE</c>).</returns>
+    public static string? TestName(string loinc) => TestsByLoinc.GetValueOrDefault(loinc);
 
     /// <summary>The lab facts for a patient at a point in time: the newest value of each test, plus derived creatinine clearance.</summary>
     /// <param name="patient">The patient.</param>

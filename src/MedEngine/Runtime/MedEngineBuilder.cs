@@ -133,7 +133,6 @@ public sealed class MedEngineBuilder
         var rules = _withoutRules
             ? null
             : _rules ?? new RuleSetHost(RuleSet.Load(_rulesDirectory ?? RuleSet.ShippedDirectory, knowledge, _time, _hostRules));
-        return new MedEngineRuntime(
-            knowledge, new ReconciliationEngine(knowledge, _policy), rules, rules is null ? null : new RuleDecisionSupport(rules, _time), _time);
+        return new MedEngineRuntime(knowledge, _policy, rules, _time);
     }
 }

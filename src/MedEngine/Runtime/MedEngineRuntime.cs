@@ -15,12 +15,12 @@ public sealed class MedEngineRuntime
     private readonly ReconciliationEngine _reconciliation;
     private readonly IDecisionSupport? _decisionSupport;
 
-    internal MedEngineRuntime(IKnowledgeBase knowledge, ReconciliationEngine reconciliation, RuleSetHost? rules, IDecisionSupport? decisionSupport, TimeProvider time)
+    internal MedEngineRuntime(IKnowledgeBase knowledge, SourcePrecedencePolicy policy, RuleSetHost? rules, TimeProvider time)
     {
         Knowledge = knowledge;
-        _reconciliation = reconciliation;
+        _reconciliation = new ReconciliationEngine(knowledge, policy);
         Rules = rules;
-        _decisionSupport = decisionSupport;
+        _decisionSupport = rules is null ? null : new RuleDecisionSupport(rules, time);
         Time = time;
     }
 

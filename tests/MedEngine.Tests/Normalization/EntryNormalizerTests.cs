@@ -131,11 +131,7 @@ public sealed class EntryNormalizerTests
         Assert.True(Quantity.TryParse("2 tablett", out var dose));
         var entry = TestKnowledge.Normalizer.Normalize(Gp, new MedicationEntry
         {
-            EntryId = "1",
-            Name = "Paracet 500 mg tablett",
-            Dose = dose,
-            TimesPerDay = 3,
-            DosageText = "noe annet",
+            EntryId = "1", Name = "Paracet 500 mg tablett", Dose = dose, TimesPerDay = 3, DosageText = "noe annet",
         });
         Assert.Equal(3000m, entry.DailyDose!.Value);
     }

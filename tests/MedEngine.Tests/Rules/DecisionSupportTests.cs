@@ -83,19 +83,9 @@ public sealed class DecisionSupportTests
     {
         var finding = new Finding
         {
-            Key = "k",
-            RuleId = "r",
-            RuleVersion = 1,
-            Kind = "interaction",
-            Severity = Severity.Info,
-            BaseSeverity = Severity.Info,
-            Title = LocalizedText.Empty,
-            Message = LocalizedText.Empty,
-            Handling = LocalizedText.Empty,
-            LineIds = [],
-            Entries = [],
-            Explanation = "",
-            Tags = ["bleeding"],
+            Key = "k", RuleId = "r", RuleVersion = 1, Kind = "interaction", Severity = Severity.Info, BaseSeverity = Severity.Info,
+            Title = LocalizedText.Empty, Message = LocalizedText.Empty, Handling = LocalizedText.Empty, LineIds = [], Entries = [],
+            Explanation = "", Tags = ["bleeding"],
         };
         Assert.False(FindingFilter.Default.Passes(finding));
         Assert.True(new FindingFilter { MinimumSeverity = Severity.Info }.Passes(finding));
