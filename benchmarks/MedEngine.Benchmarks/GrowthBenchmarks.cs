@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MedEngine.Model;
+using MedEngine.Findings;
 using MedEngine.Rules;
 
 namespace MedEngine.Benchmarks;

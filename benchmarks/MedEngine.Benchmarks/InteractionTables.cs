@@ -1,5 +1,6 @@
 using System.Text;
 using MedEngine.Knowledge;
+using MedEngine.Findings;
 using MedEngine.Rules;
 
 namespace MedEngine.Benchmarks;

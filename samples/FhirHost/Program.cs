@@ -7,7 +7,7 @@ using MedEngine.Serialization;
 // Reconciles the source lists in a folder (default: the sample patient) with the shipped knowledge and rules, and prints the
 // FHIR R4 Bundle's Lists and one DetectedIssue per finding.
 var folder = args.Length > 0 ? args[0] : "data/samples";
-var runtime = new MedEngineBuilder().Build();
+var runtime = new MedEngineBuilder().UseShippedRules().Build();
 var inputs = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
     .Select(path => SourceListJsonReader.Read(File.ReadAllText(path), path))
     .ToList();

@@ -45,7 +45,7 @@ public static class CdsHooksEndpoints
             Log.AnonymousMode(logger);
         }
 
-        Log.Mapped(logger, CdsServices.All.Count, authenticator.Required, options.TrustedClients.Count, Rules.Severities.ToName(options.InterruptThreshold));
+        Log.Mapped(logger, CdsServices.All.Count, authenticator.Required, options.TrustedClients.Count, Findings.Severities.ToName(options.InterruptThreshold));
         var group = endpoints.MapGroup("/cds-services");
         group.MapGet("", () => Results.Json(new { services = CdsServices.All }, Json));
         group.MapPost("/{id}", (HttpContext context, string id) => CallAsync(context, id, logger));

@@ -5,7 +5,7 @@ using MedEngine.CdsHooks.Cards;
 using MedEngine.CdsHooks.Fhir;
 using MedEngine.CdsHooks.Protocol;
 using MedEngine.Reconciliation;
-using MedEngine.Rules;
+using MedEngine.Findings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using MedEngine.Findings;
 using MedEngine.Rules;
 
 namespace MedEngine.CdsHooks;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using MedEngine.CdsHooks.Auth;
-using MedEngine.Rules;
+using MedEngine.Findings;
 
 namespace MedEngine.CdsHooks;
 

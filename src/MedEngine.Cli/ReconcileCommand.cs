@@ -62,7 +62,7 @@ internal static class ReconcileCommand
         {
             var inputs = files.Select(f => InputLoader.Load(f.Path, f.Kind, patient)).ToList();
             var builder = new MedEngineBuilder();
-            var runtime = (rules is null ? builder.WithoutRules() : builder.UseRulesDirectory(rules)).Build();
+            var runtime = (rules is null ? builder : builder.UseRulesDirectory(rules)).Build();
             var lists = inputs.SelectMany(i => i.Lists).ToList();
             if (lists.GroupBy(l => l.Source.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             {

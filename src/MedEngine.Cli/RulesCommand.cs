@@ -1,5 +1,5 @@
 using MedEngine.Knowledge;
-using MedEngine.Reconciliation;
+using MedEngine.Findings;
 using MedEngine.Rules;
 
 namespace MedEngine.Cli;
@@ -39,7 +39,7 @@ internal static class RulesCommand
             return CommandLine.Success;
         }
 
-        var results = new RuleExampleRunner(new ReconciliationEngine(knowledge), rules, time).RunAll();
+        var results = new RuleExampleRunner(knowledge, rules, time).RunAll();
         foreach (var result in results)
         {
             var expected = result.Example.Fires ? "fire" + (result.Example.Severity is { } s ? " with " + Severities.ToName(s) : "") : "not fire";

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
-using MedEngine.Rules;
+using MedEngine.Findings;
 
 namespace MedEngine.Cli;
 

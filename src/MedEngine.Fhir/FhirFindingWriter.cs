@@ -1,5 +1,5 @@
 using Hl7.Fhir.Model;
-using MedEngine.Rules;
+using MedEngine.Findings;
 
 namespace MedEngine.Fhir;
 

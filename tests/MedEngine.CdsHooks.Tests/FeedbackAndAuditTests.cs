@@ -126,7 +126,7 @@ public sealed class FeedbackAndAuditTests
         using (var audit = new SqliteAuditTrail(path))
         {
             await audit.RecordEvaluationAsync(new AuditEvaluation("h1", "medengine-order-sign", "order-sign", "p1", "", null, null, DateTimeOffset.UnixEpoch,
-                [new AuditFinding("k", "R", 1, Rules.Severity.Avoid, FindingDisposition.Card, "c1", "s")]));
+                [new AuditFinding("k", "R", 1, Findings.Severity.Avoid, FindingDisposition.Card, "c1", "s")]));
         }
 
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");

@@ -3,7 +3,7 @@ using Hl7.Fhir.Serialization;
 using MedEngine.Fhir;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
-using MedEngine.Rules;
+using MedEngine.Findings;
 using Xunit;
 
 namespace MedEngine.CdsHooks.Tests;

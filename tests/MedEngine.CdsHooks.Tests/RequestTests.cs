@@ -73,7 +73,7 @@ public sealed class RequestTests(SharedService service) : IClassFixture<SharedSe
     [Fact]
     public async Task Findings_below_the_threshold_are_not_sent()
     {
-        await using var strict = await ServiceHost.StartAsync(o => o.InterruptThreshold = Rules.Severity.Contraindicated);
+        await using var strict = await ServiceHost.StartAsync(o => o.InterruptThreshold = Findings.Severity.Contraindicated);
         var request = Requests.WarfarinIbuprofenSelect("p-threshold");
         request["prefetch"]!["patient"] = Requests.Patient("1990-01-01"); // 36 years old: avoid, not raised
         var (_, body) = await strict.PostAsync("/cds-services/medengine-order-select", request.ToJsonString());

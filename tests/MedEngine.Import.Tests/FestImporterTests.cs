@@ -35,13 +35,13 @@ public sealed class FestImporterTests(ITestOutputHelper output)
         var (result, directory) = Import(file);
 
         var rows = MedEngine.Rules.InteractionTable.Load(Path.Combine(directory, "interactions.tsv")).Rows;
-        var warfarinNsaid = rows.Single(r => r.A == "B01AA03" && r.B == "M01AE01" && MedEngine.Rules.Severities.ToName(r.Severity) == "avoid");
+        var warfarinNsaid = rows.Single(r => r.A == "B01AA03" && r.B == "M01AE01" && MedEngine.Findings.Severities.ToName(r.Severity) == "avoid");
         Assert.Equal("Økt blødningsrisiko.", warfarinNsaid.Consequence);
         Assert.Equal("1", warfarinNsaid.Evidence);
         Assert.StartsWith("Unngå kombinasjonen.", warfarinNsaid.Handling, StringComparison.Ordinal);
         var threeGroups = rows.Where(r => r.Consequence == "Økt risiko for gastrointestinal blødning.").Select(r => r.A + "+" + r.B).Order().ToList();
         Assert.Equal(["B01AA03+M01AE01", "B01AA03+N06AB04", "B01AA03+N06AB06", "M01AE01+N06AB04", "M01AE01+N06AB06"], threeGroups);
-        Assert.Contains(rows, r => r.A == "C10AA01" && r.B == "name:grapefruktjuice" && MedEngine.Rules.Severities.ToName(r.Severity) == "caution");
+        Assert.Contains(rows, r => r.A == "C10AA01" && r.B == "name:grapefruktjuice" && MedEngine.Findings.Severities.ToName(r.Severity) == "caution");
         Assert.All(rows, r => Assert.StartsWith("FEST ", r.Source, StringComparison.Ordinal));
         Assert.Equal(1, result.Counts["interactions with more than two groups"]);
         Assert.Contains("L01XE99\tnytt kinasehemmer", File.ReadAllLines(Path.Combine(directory, "not-assessed.tsv")));
@@ -55,7 +55,7 @@ public sealed class FestImporterTests(ITestOutputHelper output)
 
         var rows = MedEngine.Rules.InteractionTable.Load(Path.Combine(directory, "interactions.tsv")).Rows;
         Assert.Contains(rows, r => r.A == "B01AA03" && r.B == "M01AE*");
-        var info = rows.Single(r => MedEngine.Rules.Severities.ToName(r.Severity) == "info");
+        var info = rows.Single(r => MedEngine.Findings.Severities.ToName(r.Severity) == "info");
         Assert.Equal(("B01AA03", "N02BE01"), (info.A, info.B));
         Assert.Equal("Test reference A, with semicolon, https://example.invalid/a;Test reference B", rows.First().Reference);
         Assert.Contains("A16AX20\ttest substance", File.ReadAllLines(Path.Combine(directory, "not-assessed.tsv")));

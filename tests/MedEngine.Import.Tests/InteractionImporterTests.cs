@@ -36,13 +36,13 @@ public sealed class InteractionImporterTests(ITestOutputHelper output)
     public void Severities_map_as_documented()
     {
         var oscar = Import(InteractionListKind.Oscar, "OSCAR_drugref2-DDIs-from-OSCAR.csv");
-        Assert.Contains(oscar, r => r is { A: "A02BA01", B: "B01AA03", Severity: MedEngine.Rules.Severity.Avoid });
-        Assert.Contains(oscar, r => r is { A: "B01AC06", B: "B01AA03" } or { A: "B01AA03", B: "B01AC06", Severity: MedEngine.Rules.Severity.Caution });
+        Assert.Contains(oscar, r => r is { A: "A02BA01", B: "B01AA03", Severity: MedEngine.Findings.Severity.Avoid });
+        Assert.Contains(oscar, r => r is { A: "B01AC06", B: "B01AA03" } or { A: "B01AA03", B: "B01AC06", Severity: MedEngine.Findings.Severity.Caution });
         Assert.Contains(oscar, r => r.A.EndsWith('*') || r.B.EndsWith('*'));
         var ansm = Import(InteractionListKind.Ansm, "World_Vista_AnnotatedForR01_worldvista-combined-r01-65.tsv");
-        Assert.Equal(["avoid", "caution", "contraindicated", "info"], ansm.Select(r => MedEngine.Rules.Severities.ToName(r.Severity)).Distinct().Order(StringComparer.Ordinal));
-        Assert.All(Import(InteractionListKind.OncHighPriority, "ONC-High-Priority_ONC_High_Priority_Mapped.csv"), r => Assert.Equal("avoid", MedEngine.Rules.Severities.ToName(r.Severity)));
-        Assert.All(Import(InteractionListKind.OncNonInterruptive, "ONC-Non-Interuptive_ONC_Non_Interuptive_Mapped.csv"), r => Assert.Equal("info", MedEngine.Rules.Severities.ToName(r.Severity)));
+        Assert.Equal(["avoid", "caution", "contraindicated", "info"], ansm.Select(r => MedEngine.Findings.Severities.ToName(r.Severity)).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(Import(InteractionListKind.OncHighPriority, "ONC-High-Priority_ONC_High_Priority_Mapped.csv"), r => Assert.Equal("avoid", MedEngine.Findings.Severities.ToName(r.Severity)));
+        Assert.All(Import(InteractionListKind.OncNonInterruptive, "ONC-Non-Interuptive_ONC_Non_Interuptive_Mapped.csv"), r => Assert.Equal("info", MedEngine.Findings.Severities.ToName(r.Severity)));
     }
 
     [SharedDataFact("ddinter", "atc")]
@@ -59,7 +59,7 @@ public sealed class InteractionImporterTests(ITestOutputHelper output)
         Assert.InRange(result.Counts["unique pairs mapped to ATC"], 1000, 160235);
         var rows = MedEngine.Rules.InteractionTable.Load(table).Rows;
         Assert.Equal(result.Counts["interactions"], rows.Count);
-        Assert.Subset(new HashSet<string>(InteractionSeverity.All), rows.Select(r => MedEngine.Rules.Severities.ToName(r.Severity)).ToHashSet());
+        Assert.Subset(new HashSet<string>(InteractionSeverity.All), rows.Select(r => MedEngine.Findings.Severities.ToName(r.Severity)).ToHashSet());
     }
 
     private static IReadOnlyList<MedEngine.Rules.InteractionRow> Import(InteractionListKind kind, string file)

@@ -1,7 +1,7 @@
 using System.Reflection;
 using MedEngine.Import.StoppStart;
 using MedEngine.Knowledge;
-using MedEngine.Reconciliation;
+using MedEngine.Findings;
 using MedEngine.Rules;
 using Xunit;
 using Xunit.Abstractions;
@@ -184,7 +184,7 @@ public sealed class StoppStartTranslatorTests(ITestOutputHelper output)
     private static void AllExamplesPass(string directory)
     {
         var rules = RuleSet.Load(directory, Knowledge, TimeProvider.System);
-        var results = new RuleExampleRunner(new ReconciliationEngine(Knowledge), rules, TimeProvider.System).RunAll();
+        var results = new RuleExampleRunner(Knowledge, rules, TimeProvider.System).RunAll();
         Assert.NotEmpty(results);
         Assert.All(results, r => Assert.True(r.Passed, $"{r.Rule.Id} {r.Example.Name}: {r.Actual}"));
     }

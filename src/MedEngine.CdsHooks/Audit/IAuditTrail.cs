@@ -1,4 +1,4 @@
-using MedEngine.Rules;
+using MedEngine.Findings;
 
 namespace MedEngine.CdsHooks.Audit;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using MedEngine.Rules;
+using MedEngine.Findings;
 using Microsoft.Data.Sqlite;
 
 namespace MedEngine.CdsHooks.Audit;

@@ -4,7 +4,7 @@ using MedEngine.CdsHooks.Fhir;
 using MedEngine.CdsHooks.Protocol;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
-using MedEngine.Rules;
+using MedEngine.Findings;
 
 namespace MedEngine.CdsHooks.Cards;
 

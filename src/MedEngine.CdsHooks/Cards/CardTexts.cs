@@ -1,5 +1,5 @@
 using MedEngine.CdsHooks.Protocol;
-using MedEngine.Rules;
+using MedEngine.Findings;
 
 namespace MedEngine.CdsHooks.Cards;
 

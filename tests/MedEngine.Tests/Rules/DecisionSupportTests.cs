@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
+using MedEngine.Findings;
 using MedEngine.Rules;
 using Xunit;
 

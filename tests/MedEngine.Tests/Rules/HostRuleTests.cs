@@ -1,3 +1,4 @@
+using MedEngine.Findings;
 using MedEngine.Rules;
 using NRules.Fluent;
 using NRules.Fluent.Dsl;

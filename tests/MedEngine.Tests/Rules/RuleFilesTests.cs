@@ -96,7 +96,7 @@ public sealed class ShippedRuleExampleTests
     {
         var rule = Assert.Single(Shipped.Value.Rules, r => r.Id == ruleId);
         Assert.NotEmpty(rule.Examples);
-        var runner = new RuleExampleRunner(new MedEngine.Reconciliation.ReconciliationEngine(TestKnowledge.Shipped), Shipped.Value, Time);
+        var runner = new RuleExampleRunner(TestKnowledge.Shipped, Shipped.Value, Time);
         Assert.All(rule.Examples.Select(e => runner.Run(rule, e)), r => Assert.True(r.Passed, $"{r.Example.Name}: {r.Actual}"));
     }
 }

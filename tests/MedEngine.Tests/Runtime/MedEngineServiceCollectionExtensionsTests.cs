@@ -17,17 +17,18 @@ public sealed class MedEngineServiceCollectionExtensionsTests
 
         Assert.Same(runtime, provider.GetRequiredService<MedEngineRuntime>());
         Assert.Same(clock, runtime.Time);
-        Assert.True(runtime.Rules!.Current.Rules.Count > 100, "the shipped rule library is loaded");
+        Assert.True(runtime.HasDecisionSupport, "the shipped rules are used");
+        Assert.NotEmpty(runtime.Evaluate(SamplePatient.Lists).Findings);
     }
 
     [Fact]
     public void AddMedEngine_Configure_IsAppliedToTheBuilder()
     {
-        using var provider = new ServiceCollection().AddMedEngine(b => b.UseKnowledge(TestKnowledge.Shipped).WithoutRules()).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddMedEngine(b => b.UseKnowledge(TestKnowledge.Shipped).WithoutDecisionSupport()).BuildServiceProvider();
 
         var runtime = provider.GetRequiredService<MedEngineRuntime>();
 
-        Assert.Null(runtime.Rules);
+        Assert.False(runtime.HasDecisionSupport);
         Assert.Same(TestKnowledge.Shipped, runtime.Knowledge);
         Assert.Same(TimeProvider.System, runtime.Time);
     }
@@ -35,7 +36,7 @@ public sealed class MedEngineServiceCollectionExtensionsTests
     [Fact]
     public void AddMedEngine_AfterTheHostRegisteredARuntime_KeepsTheHosts()
     {
-        var own = new MedEngineBuilder().UseKnowledge(TestKnowledge.Shipped).WithoutRules().Build();
+        var own = new MedEngineBuilder().UseKnowledge(TestKnowledge.Shipped).Build();
         using var provider = new ServiceCollection().AddSingleton(own).AddMedEngine().BuildServiceProvider();
 
         Assert.Same(own, provider.GetRequiredService<MedEngineRuntime>());

@@ -1,0 +1,272 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MedEngine.Model;
+using MedEngine.Normalization;
+using MedEngine.Reconciliation;
+using MedEngine.Findings;
+using MedEngine.Units;
+
+namespace MedEngine.Serialization;
+
+/// <summary>
+/// Writes a <see cref="ReconciliationResult"/> as the stable JSON document described in <c>docs/reconcile-json.md</c>.
+/// The same result always gives the same bytes.
+/// </summary>
+public static class ReconciliationJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes the result to a stream as UTF-8 JSON.</summary>
+    /// <param name="result">The reconciled list.</param>
+    /// <param name="stream">Where to write.</param>
+    /// <param name="findings">The decision-support findings for the list, if rules were evaluated.</param>
+    public static void Write(ReconciliationResult result, Stream stream, IReadOnlyList<Finding>? findings = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new Utf8JsonWriter(stream, Options);
+        writer.WriteStartObject();
+        writer.WriteStartArray("sources");
+        foreach (var source in result.Sources)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", source.Id);
+            writer.WriteString("kind", SourceKinds.ToName(source.Kind));
+            WriteDate(writer, "lastConfirmed", source.LastConfirmed);
+            writer.WriteString("confirmedBy", source.ConfirmedBy);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("lines");
+        foreach (var line in result.Lines)
+        {
+            WriteLine(writer, line);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("unresolved");
+        foreach (var unresolved in result.Unresolved)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("source", unresolved.Entry.Source.Id);
+            writer.WriteString("entryId", unresolved.Entry.Entry.EntryId);
+            writer.WriteString("sourceKind", SourceKinds.ToName(unresolved.Entry.Source.Kind));
+            writer.WriteString("name", unresolved.Entry.Entry.Name);
+            writer.WriteString("status", EntryStatuses.ToName(unresolved.Entry.Entry.Status));
+            writer.WriteString("dosageText", unresolved.Entry.Entry.DosageText);
+            writer.WriteString("reason", unresolved.Reason);
+            writer.WriteStartArray("possibleMatches");
+            foreach (var match in unresolved.Entry.Resolution.PossibleMatches)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", match.Name);
+                WriteSubstances(writer, match.Substances);
+                writer.WriteNumber("similarity", Math.Round(match.Similarity, 2));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("findings");
+        foreach (var finding in findings ?? [])
+        {
+            WriteFinding(writer, finding);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter writer, Finding finding)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("ruleId", finding.RuleId);
+        writer.WriteNumber("ruleVersion", finding.RuleVersion);
+        writer.WriteString("kind", finding.Kind);
+        writer.WriteString("severity", Severities.ToName(finding.Severity));
+        writer.WriteString("baseSeverity", Severities.ToName(finding.BaseSeverity));
+        WriteText(writer, "title", finding.Title);
+        WriteText(writer, "message", finding.Message);
+        WriteText(writer, "handling", finding.Handling);
+        WriteStrings(writer, "lines", finding.LineIds);
+        writer.WriteStartArray("entries");
+        foreach (var entry in finding.Entries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("source", entry.Source);
+            writer.WriteString("sourceKind", entry.SourceKind);
+            writer.WriteString("entryId", entry.EntryId);
+            writer.WriteString("name", entry.Name);
+            writer.WriteString("status", entry.Status);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        WriteStrings(writer, "values", finding.Values);
+        WriteStrings(writer, "modifiers", finding.Modifiers);
+        writer.WriteString("mechanism", finding.Mechanism);
+        writer.WriteString("evidence", finding.Evidence);
+        WriteStrings(writer, "references", finding.References);
+        WriteStrings(writer, "tags", finding.Tags);
+        writer.WriteString("explanation", finding.Explanation);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteText(Utf8JsonWriter writer, string name, LocalizedText text)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteString("nb", text.Nb);
+        writer.WriteString("en", text.En);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes the result as a JSON string.</summary>
+    /// <param name="result">The reconciled list.</param>
+    /// <param name="findings">The decision-support findings, if rules were evaluated.</param>
+    /// <returns>The JSON document.</returns>
+    public static string WriteToString(ReconciliationResult result, IReadOnlyList<Finding>? findings = null)
+    {
+        using var stream = new MemoryStream();
+        Write(result, stream, findings);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteLine(Utf8JsonWriter writer, ReconciledLine line)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", line.Id);
+        WriteSubstances(writer, line.Substances);
+        writer.WriteString("status", EntryStatuses.ToName(line.Proposed.Status));
+        var lead = line.Proposed.From;
+        writer.WriteStartObject("proposed");
+        writer.WriteString("source", lead.Source.Id);
+        writer.WriteString("entryId", lead.Entry.EntryId);
+        writer.WriteString("name", lead.Entry.Name);
+        writer.WriteString("status", EntryStatuses.ToName(line.Proposed.Status));
+        WriteDetails(writer, lead);
+        writer.WriteString("reason", line.Proposed.Reason);
+        writer.WriteEndObject();
+        writer.WriteStartArray("entries");
+        foreach (var entry in line.Entries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("source", entry.Source.Id);
+            writer.WriteString("sourceKind", SourceKinds.ToName(entry.Source.Kind));
+            writer.WriteString("entryId", entry.Entry.EntryId);
+            writer.WriteString("name", entry.Entry.Name);
+            writer.WriteString("status", EntryStatuses.ToName(entry.Entry.Status));
+            writer.WriteString("evidence", EvidenceName(entry.Resolution.Evidence));
+            WriteDetails(writer, entry);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("discrepancies");
+        foreach (var discrepancy in line.Discrepancies)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", discrepancy.Code);
+            writer.WriteString("kind", DiscrepancyKinds.ToName(discrepancy.Kind));
+            writer.WriteString("detail", discrepancy.Detail);
+            writer.WriteStartArray("entries");
+            foreach (var reference in discrepancy.Entries)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("source", reference.Source);
+                writer.WriteString("entryId", reference.EntryId);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteDetails(Utf8JsonWriter writer, NormalizedEntry entry)
+    {
+        writer.WriteString("form", entry.Form);
+        writer.WriteString("route", entry.Route);
+        WriteQuantity(writer, "strength", entry.Strength);
+        WriteQuantity(writer, "dailyDose", entry.DailyDose);
+        writer.WriteStartObject("dosage");
+        writer.WriteString("text", entry.Entry.DosageText);
+        WriteQuantity(writer, "amountPerDose", entry.Dosage.AmountPerDose);
+        WriteNumber(writer, "timesPerDay", entry.Dosage.TimesPerDay);
+        writer.WriteBoolean("asNeeded", entry.Dosage.AsNeeded);
+        WriteNumber(writer, "maxTimesPerDay", entry.Dosage.MaxTimesPerDay);
+        writer.WriteString("problem", entry.Dosage.Problem);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSubstances(Utf8JsonWriter writer, IReadOnlyList<Knowledge.Substance> substances)
+    {
+        writer.WriteStartArray("substances");
+        foreach (var substance in substances)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", substance.NameEn);
+            writer.WriteString("nameNb", substance.NameNb);
+            writer.WriteString("atc", substance.Atc);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteQuantity(Utf8JsonWriter writer, string name, Quantity? quantity)
+    {
+        if (quantity is null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        writer.WriteNumber("value", Math.Round(quantity.Value, 6));
+        writer.WriteString("unit", quantity.Unit.Symbol);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, Math.Round(v, 6));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteDate(Utf8JsonWriter writer, string name, DateTimeOffset? value) =>
+        writer.WriteString(name, value?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+
+    private static string? EvidenceName(ResolutionEvidence? evidence) => evidence switch
+    {
+        ResolutionEvidence.AtcCode => "atc-code",
+        ResolutionEvidence.UnknownAtcCode => "unknown-atc-code",
+        ResolutionEvidence.ProductCode => "product-code",
+        ResolutionEvidence.ExactName => "exact-name",
+        _ => null,
+    };
+}

@@ -1,0 +1,73 @@
+using MedEngine.Findings;
+using MedEngine.Model;
+
+namespace MedEngine.Rules;
+
+/// <summary>One rule as a pharmacist wrote it in a rule file, parsed and checked.</summary>
+public sealed record ClinicalRule
+{
+    /// <summary>The stable id (<c>MEDENGINE-DDI-0001</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The version; raised on every change of meaning.</summary>
+    public required int Version { get; init; }
+
+    /// <summary>The kind as written (<c>interaction</c>, <c>duplicate</c>, <c>drug-patient</c>...).</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The title.</summary>
+    public required LocalizedText Title { get; init; }
+
+    /// <summary>The message shown to the clinician.</summary>
+    public required LocalizedText Message { get; init; }
+
+    /// <summary>The severity before modifiers.</summary>
+    public required Severity Severity { get; init; }
+
+    /// <summary>What to do.</summary>
+    public LocalizedText Handling { get; init; } = LocalizedText.Empty;
+
+    /// <summary>The mechanism or rationale.</summary>
+    public string? Mechanism { get; init; }
+
+    /// <summary>The evidence level (FEST Kildegrunnlag 1-4, or as the source grades it).</summary>
+    public string? Evidence { get; init; }
+
+    /// <summary>References.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>Tags hosts filter on (<c>bleeding</c>, <c>norgep-nh</c>, <c>renal</c>...).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Who wrote the rule.</summary>
+    public string? Author { get; init; }
+
+    /// <summary>When it was last reviewed.</summary>
+    public DateOnly? Reviewed { get; init; }
+
+    /// <summary>What must be true for it to fire.</summary>
+    public required RuleCondition Condition { get; init; }
+
+    /// <summary>What raises or lowers its severity.</summary>
+    public IReadOnlyList<SeverityModifier> Modifiers { get; init; } = [];
+
+    /// <summary>The pharmacist's own tests of the rule.</summary>
+    public IReadOnlyList<RuleExample> Examples { get; init; } = [];
+
+    /// <summary>The file the rule is in.</summary>
+    public required string File { get; init; }
+
+    /// <summary>The line the rule starts on.</summary>
+    public required int Line { get; init; }
+}
+
+/// <summary>A pharmacist's test of a rule: a patient with medications, and whether the rule must fire, with which severity.</summary>
+/// <param name="Name">What the example shows.</param>
+/// <param name="Patient">The patient, without birth date and labs (they are set relative to the day the example runs).</param>
+/// <param name="Age">The patient's age in years, when given.</param>
+/// <param name="Labs">Current lab values by test (<c>egfr</c>, <c>creatinine</c>, <c>potassium</c>...).</param>
+/// <param name="Medications">The medications, as on a clinician list.</param>
+/// <param name="Fires">Whether the rule must fire.</param>
+/// <param name="Severity">The severity it must fire with, when given.</param>
+/// <param name="Line">The line of the example in its file.</param>
+public sealed record RuleExample(string Name, PatientContext Patient, int? Age, IReadOnlyDictionary<string, decimal> Labs, IReadOnlyList<MedicationEntry> Medications, bool Fires, Severity? Severity, int Line);

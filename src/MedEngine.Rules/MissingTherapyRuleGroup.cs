@@ -1,0 +1,38 @@
+using MedEngine.Findings;
+namespace MedEngine.Rules;
+
+/// <summary>
+/// The START-style missing-therapy rules, held as data behind one generic NRules rule over the patient, the lab values and
+/// the collection of lines: a rule holds when its patient and lab criteria do and no line matches its group.
+/// </summary>
+internal sealed class MissingTherapyRuleGroup
+{
+    private readonly ClinicalRule[] _rules;
+    private readonly FindingFactory[] _factories;
+
+    public MissingTherapyRuleGroup(IReadOnlyList<ClinicalRule> rules, TimeProvider time)
+    {
+        _rules = rules.ToArray();
+        _factories = _rules.Select(r => new FindingFactory(r, time)).ToArray();
+    }
+
+    /// <summary>Whether a rule can join the group: a missing-therapy rule with no modifier on another medication.</summary>
+    public static bool CanHold(ClinicalRule rule) =>
+        rule.Condition is MissingTherapyCondition && rule.Modifiers.All(m => m.When.Medication is null);
+
+    public int Count => _rules.Length;
+
+    /// <summary>The rules that hold, with the finding each makes.</summary>
+    public IEnumerable<(string RuleId, Finding Finding)> Findings(PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> lines)
+    {
+        for (var i = 0; i < _rules.Length; i++)
+        {
+            var missing = (MissingTherapyCondition)_rules[i].Condition;
+            if ((missing.Patient is null || missing.Patient.Holds(patient)) && (missing.Lab is null || labs.Any(missing.Lab.Holds))
+                && !lines.Any(missing.Missing.Matches))
+            {
+                yield return (_rules[i].Id, _factories[i].Create(RuleMatch.Of([], patient, labs)));
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using MedEngine.Findings;
+using MedEngine.Model;
+using MedEngine.Reconciliation;
+using NRules;
+
+namespace MedEngine.Rules;
+
+/// <summary>
+/// One patient's findings, kept warm in an NRules session. Each update inserts, updates or retracts only the lines reconciliation
+/// changed, so the cost follows the change. When the host reloads the rules, the next update rebuilds the session from the
+/// current facts. Not thread-safe: one per patient session.
+/// </summary>
+internal sealed class PatientDecisionSupport : IPatientDecisionSupport
+{
+    private readonly RuleSetHost _rules;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, MedicationFact> _medications = new(StringComparer.Ordinal);
+    private PatientFact _patient;
+    private IReadOnlyList<LabFact> _labs = [];
+    private ISession? _session;
+    private int _generation;
+    private Dictionary<string, Finding> _findings = new(StringComparer.Ordinal);
+
+    public PatientDecisionSupport(RuleSetHost rules, TimeProvider time, PatientContext? patient)
+    {
+        _rules = rules;
+        _time = time;
+        _patient = new PatientFact(patient, Today);
+        _labs = LabFacts.From(_patient, time.GetUtcNow());
+    }
+
+    public IReadOnlyList<Finding> Findings => Ordered(_findings.Values);
+
+    private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+
+    public FindingsDelta Update(ReconciliationDelta list, PatientContext? patient)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var session = Session();
+        if (patient is not null)
+        {
+            SetPatient(session, patient);
+        }
+
+        foreach (var line in list.AddedLines.Concat(list.ChangedLines))
+        {
+            var present = _medications.ContainsKey(line.Id);
+            if (MedicationFact.IsCurrent(line))
+            {
+                var fact = new MedicationFact(line);
+                if (!present)
+                {
+                    session.Insert(fact);
+                }
+                else if (!fact.IsEquivalentTo(_medications[line.Id]))
+                {
+                    session.Update(fact);
+                }
+                else
+                {
+                    continue;
+                }
+
+                _medications[line.Id] = fact;
+            }
+            else if (present)
+            {
+                session.Retract(_medications[line.Id]);
+                _medications.Remove(line.Id);
+            }
+        }
+
+        foreach (var id in list.RemovedLineIds)
+        {
+            if (_medications.Remove(id, out var fact))
+            {
+                session.Retract(fact);
+            }
+        }
+
+        return Fire(session);
+    }
+
+    private void SetPatient(ISession session, PatientContext patient)
+    {
+        _patient = new PatientFact(patient, Today);
+        session.Update(_patient);
+        var labs = LabFacts.From(_patient, _time.GetUtcNow());
+        session.TryRetractAll(_labs.Where(old => labs.All(l => l.Test != old.Test)));
+        session.TryUpdateAll(labs.Where(l => _labs.Any(old => old.Test == l.Test)));
+        session.TryInsertAll(labs.Where(l => _labs.All(old => old.Test != l.Test)));
+        _labs = labs;
+    }
+
+    private ISession Session()
+    {
+        var rules = _rules.Current;
+        if (_session is not null && _generation == rules.Generation)
+        {
+            return _session;
+        }
+
+        _session = rules.SessionFactory.CreateSession();
+        _generation = rules.Generation;
+        _session.Insert(_patient);
+        _session.InsertAll(_labs);
+        _session.InsertAll(_medications.Values);
+        return _session;
+    }
+
+    private FindingsDelta Fire(ISession session)
+    {
+        session.Fire();
+        // Query returns an IQueryable: enumerate it as objects, or every LINQ operator compiles an expression tree.
+        var now = session.Query<Finding>().AsEnumerable().GroupBy(f => f.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Severity).First(), StringComparer.Ordinal);
+        var added = Ordered(now.Values.Where(f => !_findings.ContainsKey(f.Key)));
+        var changed = Ordered(now.Values.Where(f => _findings.TryGetValue(f.Key, out var before) && !Same(before, f)));
+        var removed = _findings.Keys.Where(k => !now.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        _findings = now;
+        return new FindingsDelta(added, changed, removed);
+    }
+
+    private static List<Finding> Ordered(IEnumerable<Finding> findings) =>
+        findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Key, StringComparer.Ordinal).ToList();
+
+    private static bool Same(Finding a, Finding b) =>
+        a.Severity == b.Severity && a.Explanation == b.Explanation && a.Entries.SequenceEqual(b.Entries) && a.RuleVersion == b.RuleVersion;
+}

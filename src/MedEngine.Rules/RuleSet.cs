@@ -1,0 +1,113 @@
+using MedEngine.Findings;
+using MedEngine.Knowledge;
+using NRules;
+using NRules.RuleModel;
+
+namespace MedEngine.Rules;
+
+/// <summary>
+/// A compiled, warmed set of rules: the pharmacists' rule files plus any rules a host adds in C# with NRules.Fluent.
+/// Immutable and thread-safe; sessions are created from it per patient.
+/// </summary>
+public sealed class RuleSet
+{
+    private RuleSet(IReadOnlyList<ClinicalRule> rules, ISessionFactory factory, int hostRuleCount, int generation)
+    {
+        Rules = rules;
+        SessionFactory = factory;
+        HostRuleCount = hostRuleCount;
+        Generation = generation;
+    }
+
+    private static int _generations;
+
+    /// <summary>The rules from rule files, ordered by id.</summary>
+    public IReadOnlyList<ClinicalRule> Rules { get; }
+
+    /// <summary>How many host rules (C#) were compiled with the files.</summary>
+    public int HostRuleCount { get; }
+
+    /// <summary>A number that grows with every rule set compiled in this process, so sessions notice a reload.</summary>
+    public int Generation { get; }
+
+    internal ISessionFactory SessionFactory { get; }
+
+    /// <summary>
+    /// Where the shipped rule library is: <c>medengine-rules</c> beside the application, copied there by the package
+    /// <c>MedEngine.Rules.Data</c> (a dependency of <c>MedEngine</c>).
+    /// </summary>
+    public static string ShippedDirectory => Path.Combine(AppContext.BaseDirectory, "medengine-rules");
+
+    /// <summary>
+    /// Loads every <c>*.yaml</c> and <c>*.yml</c> file under a folder, checks and compiles them, and warms the result.
+    /// </summary>
+    /// <param name="directory">The rules folder.</param>
+    /// <param name="knowledge">The knowledge base substance names are resolved against.</param>
+    /// <param name="time">The clock for explanations.</param>
+    /// <param name="hostRules">Rules a host adds in C# (from NRules.Fluent's <c>RuleRepository</c>); they insert <see cref="Finding"/> facts to report.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="InputException">A file is broken; every error of every file is listed with file, line and column.</exception>
+    public static RuleSet Load(string directory, IKnowledgeBase knowledge, TimeProvider time, IEnumerable<IRuleDefinition>? hostRules = null)
+    {
+        var rules = RuleFiles.Read(directory, knowledge);
+        return Compile(rules, time, hostRules);
+    }
+
+    /// <summary>Compiles rules already read and checked.</summary>
+    /// <param name="rules">The rules.</param>
+    /// <param name="time">The clock for explanations.</param>
+    /// <param name="hostRules">Rules a host adds in C#.</param>
+    /// <returns>The rule set.</returns>
+    public static RuleSet Compile(IReadOnlyList<ClinicalRule> rules, TimeProvider time, IEnumerable<IRuleDefinition>? hostRules = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(time);
+        var host = hostRules?.ToList() ?? [];
+        var compiler = new RuleCompiler();
+        compiler.FactIdentityComparerRegistry.RegisterComparer(new MedicationFactIdentity());
+        compiler.FactIdentityComparerRegistry.RegisterComparer(new PatientFactIdentity());
+        compiler.FactIdentityComparerRegistry.RegisterComparer(new LabFactIdentity());
+        var ordered = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var singles = new SingleDrugRuleGroup(ordered.Where(SingleDrugRuleGroup.CanHold).ToList(), time);
+        var pairs = new PairRuleGroup(ordered.Where(PairRuleGroup.CanHold).ToList(), time);
+        var missing = new MissingTherapyRuleGroup(ordered.Where(MissingTherapyRuleGroup.CanHold).ToList(), time);
+        var definitions = ordered.Where(r => !SingleDrugRuleGroup.CanHold(r) && !PairRuleGroup.CanHold(r) && !MissingTherapyRuleGroup.CanHold(r))
+            .Select(r => RuleDefinitionCompiler.Compile(r, time))
+            .Concat(singles.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(singles)] : [])
+            .Concat(pairs.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(pairs)] : [])
+            .Concat(missing.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(missing)] : [])
+            .Concat(host).ToList();
+        var factory = compiler.Compile(definitions);
+        Warm(factory);
+        return new RuleSet(rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), factory, host.Count, Interlocked.Increment(ref _generations));
+    }
+
+    /// <summary>Runs one empty session so that the first patient does not pay for lazy initialization.</summary>
+    private static void Warm(ISessionFactory factory)
+    {
+        var session = factory.CreateSession();
+        session.Insert(new PatientFact(null, default));
+        session.Fire();
+    }
+
+    private sealed class MedicationFactIdentity : IEqualityComparer<MedicationFact>
+    {
+        public bool Equals(MedicationFact? x, MedicationFact? y) => x?.LineId == y?.LineId;
+
+        public int GetHashCode(MedicationFact obj) => obj.LineId.GetHashCode(StringComparison.Ordinal);
+    }
+
+    private sealed class PatientFactIdentity : IEqualityComparer<PatientFact>
+    {
+        public bool Equals(PatientFact? x, PatientFact? y) => x is not null && y is not null;
+
+        public int GetHashCode(PatientFact obj) => 1;
+    }
+
+    private sealed class LabFactIdentity : IEqualityComparer<LabFact>
+    {
+        public bool Equals(LabFact? x, LabFact? y) => x?.Test == y?.Test;
+
+        public int GetHashCode(LabFact obj) => obj.Test.GetHashCode(StringComparison.Ordinal);
+    }
+}

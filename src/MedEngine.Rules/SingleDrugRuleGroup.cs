@@ -1,0 +1,61 @@
+using MedEngine.Findings;
+namespace MedEngine.Rules;
+
+/// <summary>
+/// The rules about one drug at a time (drug-patient, drug-condition, drug-lab, dose-limit), held as data behind one
+/// generic NRules rule: a hash index from ATC codes and prefixes to the rules whose selectors name them picks the
+/// candidate rules for a line, so the cost of a line does not grow with the number of such rules.
+/// </summary>
+internal sealed class SingleDrugRuleGroup
+{
+    private readonly SelectorIndex _index;
+    private readonly ClinicalRule[] _rules;
+    private readonly FindingFactory[] _factories;
+
+    public SingleDrugRuleGroup(IReadOnlyList<ClinicalRule> rules, TimeProvider time)
+    {
+        _rules = rules.ToArray();
+        _factories = _rules.Select(r => new FindingFactory(r, time)).ToArray();
+        _index = new SelectorIndex(_rules, rule => [Drug(rule)]);
+    }
+
+    /// <summary>Whether a rule can join the group: its kind is about one drug, and no modifier depends on another medication.</summary>
+    public static bool CanHold(ClinicalRule rule) =>
+        rule.Condition is DrugPatientCondition or DrugLabCondition or DoseLimitCondition && rule.Modifiers.All(m => m.When.Medication is null);
+
+    public int Count => _rules.Length;
+
+    /// <summary>Whether any rule of the group names this line (a few hash lookups).</summary>
+    public bool Concerns(MedicationFact line) => _index.Names(line) && Candidates(line).Any();
+
+    /// <summary>Whether any rule holds for this line, patient and lab values.</summary>
+    public bool AnyHolds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) =>
+        Candidates(line).Any(index => Holds(_rules[index], line, patient, labs));
+
+    /// <summary>The rules that hold for this line, patient and lab values, with the finding each makes.</summary>
+    public IEnumerable<(string RuleId, Finding Finding)> Findings(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs)
+    {
+        foreach (var index in Candidates(line).Where(index => Holds(_rules[index], line, patient, labs)))
+        {
+            yield return (_rules[index].Id, _factories[index].Create(RuleMatch.Of([line], patient, labs)));
+        }
+    }
+
+    private IEnumerable<int> Candidates(MedicationFact line) => _index.Candidates(line).Where(index => Drug(_rules[index]).Matches(line));
+
+    private static bool Holds(ClinicalRule rule, MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) => rule.Condition switch
+    {
+        DrugPatientCondition c => c.Patient.Holds(patient),
+        DrugLabCondition c => labs.Any(c.Lab.Holds),
+        DoseLimitCondition c => (line.DoseToCheckMg is not null || line.SingleDoseMg is not null) && DoseCheck.Exceeded(c, line, patient, labs) is not null,
+        _ => false,
+    };
+
+    private static DrugSelector Drug(ClinicalRule rule) => rule.Condition switch
+    {
+        DrugPatientCondition c => c.Drug,
+        DrugLabCondition c => c.Drug,
+        DoseLimitCondition c => c.Drug,
+        _ => throw new InvalidOperationException($"Rule '{rule.Id}' is not about one drug."),
+    };
+}

@@ -1,0 +1,175 @@
+using MedEngine.Findings;
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace MedEngine.Rules;
+
+/// <summary>Reads values out of YAML nodes, reporting every problem with file, line and column and going on.</summary>
+internal sealed class YamlNodes(string file, List<InputError> errors)
+{
+    public string File => file;
+
+    public void Error(YamlNode node, string message) =>
+        errors.Add(new InputError(file, message) { Line = (int)node.Start.Line, Column = (int)node.Start.Column });
+
+    public YamlMappingNode? Map(YamlNode? node, string what)
+    {
+        if (node is YamlMappingNode map)
+        {
+            return map;
+        }
+
+        if (node is not null)
+        {
+            Error(node, $"{what} must be a mapping (key: value).");
+        }
+
+        return null;
+    }
+
+    public void CheckKeys(YamlMappingNode map, string what, params string[] allowed)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!allowed.Contains(name, StringComparer.Ordinal))
+            {
+                Error(key, $"Unknown key '{name}' in {what}; expected one of {string.Join(", ", allowed)}.");
+            }
+        }
+    }
+
+    public YamlNode? Get(YamlMappingNode? map, string key) =>
+        map is not null && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    public string? String(YamlMappingNode? map, string key, bool required = false)
+    {
+        var node = Get(map, key);
+        if (node is YamlScalarNode { Value: { } value } && value.Length > 0)
+        {
+            return value;
+        }
+
+        if (node is not null and not YamlScalarNode)
+        {
+            Error(node, $"'{key}' must be a single value.");
+        }
+        else if (required && map is not null)
+        {
+            Error(node ?? map, $"'{key}' is required.");
+        }
+
+        return null;
+    }
+
+    public decimal? Number(YamlMappingNode? map, string key)
+    {
+        var text = String(map, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Error(Get(map, key)!, $"'{key}' must be a number, found '{text}'.");
+        return null;
+    }
+
+    public bool? Boolean(YamlMappingNode? map, string key)
+    {
+        var text = String(map, key);
+        return text switch
+        {
+            null => null,
+            "true" or "yes" => true,
+            "false" or "no" => false,
+            _ => Fail(Get(map, key)!, $"'{key}' must be true or false, found '{text}'."),
+        };
+    }
+
+    public Comparison? Comparison(YamlMappingNode? map, string key)
+    {
+        var text = String(map, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Rules.Comparison.TryParse(text, out var comparison))
+        {
+            return comparison;
+        }
+
+        Error(Get(map, key)!, $"'{key}' must be a comparison such as '>= 65' or '< 50', found '{text}'.");
+        return null;
+    }
+
+    /// <summary>A list of strings; a single value counts as a list of one.</summary>
+    public List<string> Strings(YamlMappingNode? map, string key)
+    {
+        var node = Get(map, key);
+        switch (node)
+        {
+            case null:
+                return [];
+            case YamlScalarNode { Value: { } single }:
+                return single.Length == 0 ? [] : [single];
+            case YamlSequenceNode sequence:
+                var values = new List<string>();
+                foreach (var item in sequence)
+                {
+                    if (item is YamlScalarNode { Value: { Length: > 0 } value })
+                    {
+                        values.Add(value);
+                    }
+                    else
+                    {
+                        Error(item, $"Each item of '{key}' must be a single value.");
+                    }
+                }
+
+                return values;
+            default:
+                Error(node, $"'{key}' must be a value or a list of values.");
+                return [];
+        }
+    }
+
+    public LocalizedText Text(YamlMappingNode? map, string key, bool required)
+    {
+        var node = Get(map, key);
+        if (node is YamlScalarNode { Value: { Length: > 0 } both })
+        {
+            if (required)
+            {
+                Error(node, $"'{key}' needs both languages: {{ nb: ..., en: ... }}.");
+            }
+
+            return new LocalizedText(both, both);
+        }
+
+        var texts = Map(node, $"'{key}'");
+        if (texts is null)
+        {
+            if (required && map is not null)
+            {
+                Error(node ?? map, $"'{key}' is required: {{ nb: ..., en: ... }}.");
+            }
+
+            return LocalizedText.Empty;
+        }
+
+        CheckKeys(texts, $"'{key}'", "nb", "en");
+        return new LocalizedText(String(texts, "nb", required: true) ?? "", String(texts, "en", required: true) ?? "");
+    }
+
+    private bool? Fail(YamlNode node, string message)
+    {
+        Error(node, message);
+        return null;
+    }
+}
