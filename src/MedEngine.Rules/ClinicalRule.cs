@@ -45,11 +45,11 @@ public sealed record ClinicalRule
     /// <summary>When it was last reviewed.</summary>
     public DateOnly? Reviewed { get; init; }
 
-    /// <summary>What must be true for it to fire.</summary>
-    public required RuleCondition Condition { get; init; }
+    /// <summary>What must be true for it to fire (always set by the rule-file parser).</summary>
+    internal RuleCondition Condition { get; init; } = null!;
 
     /// <summary>What raises or lowers its severity.</summary>
-    public IReadOnlyList<SeverityModifier> Modifiers { get; init; } = [];
+    internal IReadOnlyList<SeverityModifier> Modifiers { get; init; } = [];
 
     /// <summary>The pharmacist's own tests of the rule.</summary>
     public IReadOnlyList<RuleExample> Examples { get; init; } = [];

@@ -5,7 +5,7 @@ namespace MedEngine.Rules;
 /// <summary>A numeric comparison as written in a rule file: <c>&gt;= 65</c>, <c>&lt; 30</c>, <c>= 1</c>.</summary>
 /// <param name="Operator">One of <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c>, <c>&gt;=</c>, <c>=</c>.</param>
 /// <param name="Value">The number compared with.</param>
-public sealed record Comparison(string Operator, decimal Value)
+internal sealed record Comparison(string Operator, decimal Value)
 {
     private static readonly string[] Operators = ["<=", ">=", "<", ">", "="];
 

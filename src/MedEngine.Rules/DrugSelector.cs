@@ -9,7 +9,7 @@ namespace MedEngine.Rules;
 /// <param name="ExceptRoutes">Canonical routes that do not count (<c>topical</c>, <c>ophthalmic</c>...).</param>
 /// <param name="ExceptForms">Canonical forms that do not count (<c>gel</c>, <c>eye drops</c>...).</param>
 /// <param name="Description">How the rule file wrote it, for explanations.</param>
-public sealed record DrugSelector(IReadOnlyList<string> Include, IReadOnlyList<string> ExceptAtc, IReadOnlyList<string> ExceptRoutes, IReadOnlyList<string> ExceptForms, string Description)
+internal sealed record DrugSelector(IReadOnlyList<string> Include, IReadOnlyList<string> ExceptAtc, IReadOnlyList<string> ExceptRoutes, IReadOnlyList<string> ExceptForms, string Description)
 {
     /// <summary>Whether a line is one the selector means.</summary>
     /// <param name="medication">The line.</param>

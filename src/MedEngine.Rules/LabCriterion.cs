@@ -5,7 +5,7 @@ namespace MedEngine.Rules;
 /// <param name="Below">The value must be below this, when given.</param>
 /// <param name="Above">The value must be above this, when given.</param>
 /// <param name="MaxAgeDays">The value must be at most this old, when given; a value of unknown date is then too old.</param>
-public sealed record LabCriterion(string Test, decimal? Below, decimal? Above, int? MaxAgeDays)
+internal sealed record LabCriterion(string Test, decimal? Below, decimal? Above, int? MaxAgeDays)
 {
     /// <summary>Whether a lab value crosses the threshold and is recent enough.</summary>
     /// <param name="lab">The lab value.</param>

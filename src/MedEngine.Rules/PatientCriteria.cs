@@ -9,7 +9,7 @@ namespace MedEngine.Rules;
 /// <param name="WeightKg">Weight in kg.</param>
 /// <param name="Conditions">Condition keys or prefixes (<c>icd10:I50*</c>, <c>icpc2:K77</c>); any one is enough.</param>
 /// <param name="Allergies">Allergy keys or prefixes (<c>atc:J01C*</c>, <c>name:penicillin</c>); any one is enough.</param>
-public sealed record PatientCriteria(Comparison? Age, string? Sex, bool? Pregnant, Comparison? WeightKg, IReadOnlyList<string> Conditions, IReadOnlyList<string> Allergies)
+internal sealed record PatientCriteria(Comparison? Age, string? Sex, bool? Pregnant, Comparison? WeightKg, IReadOnlyList<string> Conditions, IReadOnlyList<string> Allergies)
 {
     /// <summary>Whether the patient meets every criterion.</summary>
     /// <param name="patient">The patient.</param>

@@ -3,7 +3,7 @@ using MedEngine.Knowledge;
 namespace MedEngine.Rules;
 
 /// <summary>Reads and checks a folder of rule files, reporting every error of every file at once.</summary>
-public static class RuleFiles
+internal static class RuleFiles
 {
     /// <summary>Reads every <c>*.yaml</c> and <c>*.yml</c> file under a folder, in path order.</summary>
     /// <param name="directory">The folder.</param>

@@ -58,7 +58,7 @@ public sealed class RuleSet
     /// <param name="time">The clock for explanations.</param>
     /// <param name="hostRules">Rules a host adds in C#.</param>
     /// <returns>The rule set.</returns>
-    public static RuleSet Compile(IReadOnlyList<ClinicalRule> rules, TimeProvider time, IEnumerable<IRuleDefinition>? hostRules = null)
+    internal static RuleSet Compile(IReadOnlyList<ClinicalRule> rules, TimeProvider time, IEnumerable<IRuleDefinition>? hostRules = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(time);

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using MedEngine.Model;
-using MedEngine.Reconciliation;
 
 namespace MedEngine.CdsHooks.Tests;
 
@@ -50,8 +49,8 @@ internal static class Requests
     public static bool Resolves(string name)
     {
         var list = new SourceList(new MedicationSource("probe", SourceKind.GeneralPractitioner), [new MedicationEntry { EntryId = "1", Name = name, Status = EntryStatus.Active }]);
-        return Engine.Reconcile([list]).Unresolved.Count == 0;
+        return Engine.Evaluate([list]).List.Unresolved.Count == 0;
     }
 
-    private static ReconciliationEngine Engine { get; } = ReconciliationEngine.CreateDefault();
+    private static MedEngineRuntime Engine { get; } = new MedEngineBuilder().Build();
 }

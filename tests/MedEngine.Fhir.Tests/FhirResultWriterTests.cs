@@ -10,9 +10,9 @@ namespace MedEngine.Fhir.Tests;
 
 public class FhirResultWriterTests
 {
-    private static readonly Lazy<ReconciliationResult> Sample = new(() => ReconciliationEngine.CreateDefault().Reconcile(
+    private static readonly Lazy<ReconciliationResult> Sample = new(() => new MedEngineBuilder().Build().Evaluate(
         Directory.GetFiles(RepositoryPaths.Samples, "*.json").Order(StringComparer.Ordinal)
-            .SelectMany(path => SourceListJsonReader.Read(File.ReadAllText(path), path).Lists)));
+            .SelectMany(path => SourceListJsonReader.Read(File.ReadAllText(path), path).Lists)).List);
 
     private static Bundle Write() => FhirResultWriter.ToBundle(Sample.Value, FixedTime.Default, "Patient/ingrid-1938");
 

@@ -1,5 +1,4 @@
 using MedEngine.Model;
-using MedEngine.Reconciliation;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -32,14 +31,14 @@ public class SyntheaTests(ITestOutputHelper output)
         }
 
         var requestLines = File.ReadLines(Path.Combine(Folder, "MedicationRequest.000.ndjson")).Count(l => !string.IsNullOrWhiteSpace(l));
-        var engine = ReconciliationEngine.CreateDefault();
+        var engine = new MedEngineBuilder().Build();
         int read1 = 0, resolved = 0;
         var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var (id, (lists, context)) in patients.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             Assert.NotNull(context);
             var entries = lists.Sum(l => l.Entries.Count);
-            var result = engine.Reconcile(lists);
+            var result = engine.Evaluate(lists).List;
             Assert.Equal(entries, result.EntryCount);
             read1 += entries;
             resolved += result.Lines.Sum(l => l.Entries.Count);

@@ -8,7 +8,7 @@ namespace MedEngine.Reconciliation;
 /// entries it touches, rebuilds only the lines it affects and returns what changed. The batch result is the fold of the
 /// same events. Not thread-safe: give each patient one state and apply its events in order.
 /// </summary>
-public sealed class PatientMedicationState
+internal sealed class PatientMedicationState
 {
     private static readonly Comparer<(string, string)> ReferenceOrder = Comparer<(string, string)>.Create((a, b) =>
         string.CompareOrdinal(a.Item1, b.Item1) is var c and not 0 ? c : string.CompareOrdinal(a.Item2, b.Item2));

@@ -8,7 +8,7 @@ namespace MedEngine.Reconciliation;
 /// The entry point for reconciliation: many source lists in, one reconciled list out. Immutable and thread-safe;
 /// create one per knowledge base and share it. For one patient receiving events, use <see cref="CreatePatientState"/>.
 /// </summary>
-public sealed class ReconciliationEngine
+internal sealed class ReconciliationEngine
 {
     private readonly EntryNormalizer _normalizer;
     private readonly SourcePrecedencePolicy _policy;
