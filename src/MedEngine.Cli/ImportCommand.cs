@@ -106,7 +106,7 @@ internal static class ImportCommand
     }
 
     private static string Existing(string file) =>
-        File.Exists(file) ? file : throw new InputException(new InputError(file, "The file does not exist."));
+        File.Exists(file) ? file : throw new InputException(new InputError(InputIssueCodes.FileMissing, file, "The file does not exist."));
 
     private static bool TryParse(string[] args, out List<string> positional, out Dictionary<string, string> options, out string problem)
     {

@@ -26,8 +26,8 @@ internal static class InputLoader
         return patients.Count switch
         {
             1 => patients[0],
-            0 => throw new InputException(new InputError(path, patient is null ? "No medication resources found." : $"No patient '{patient}' in the file.")),
-            _ => throw new InputException(new InputError(path,
+            0 => throw new InputException(new InputError(InputIssueCodes.FhirNoMedications, path, patient is null ? "No medication resources found." : $"No patient '{patient}' in the file.")),
+            _ => throw new InputException(new InputError(InputIssueCodes.FhirSeveralPatients, path,
                 $"The file holds {patients.Count} patients ({string.Join(", ", patients.Select(p => p.Patient?.Id ?? "no subject"))}); choose one with --patient ID.")),
         };
     }

@@ -3,9 +3,10 @@ using System.Text;
 namespace MedEngine;
 
 /// <summary>One problem found in an input file, saying where and what.</summary>
+/// <param name="Code">The stable code of the problem (<see cref="InputIssueCodes"/>, <c>docs/input-issues.md</c>).</param>
 /// <param name="File">The file (or other input name).</param>
 /// <param name="Message">What is wrong.</param>
-public sealed record InputError(string File, string Message)
+public sealed record InputError(string Code, string File, string Message)
 {
     /// <summary>The 1-based line, when known.</summary>
     public int? Line { get; init; }
@@ -42,6 +43,6 @@ public sealed record InputError(string File, string Message)
             text.Append(": field '").Append(Field).Append('\'');
         }
 
-        return text.Append(": ").Append(Message).ToString();
+        return text.Append(": ").Append(Code).Append(' ').Append(Message).ToString();
     }
 }

@@ -88,7 +88,7 @@ internal sealed class FhirContentParser
         }
         catch (JsonException e)
         {
-            _errors.Add(new InputError(_file, "Malformed JSON: " + e.Message.Split(" Path:")[0].Split(" LineNumber:")[0])
+            _errors.Add(new InputError(InputIssueCodes.FhirMalformed, _file, "Malformed JSON: " + e.Message.Split(" Path:")[0].Split(" LineNumber:")[0])
             {
                 Line = ndjsonLine ?? (int?)e.LineNumber + 1,
                 Column = (int?)e.BytePositionInLine + 1,
@@ -110,20 +110,20 @@ internal sealed class FhirContentParser
         var entry = id ?? where;
         if (element.ValueKind != JsonValueKind.Object)
         {
-            Error(line, entry, where, "A resource must be a JSON object.");
+            Error(InputIssueCodes.FhirNotAResource, line, entry, where, "A resource must be a JSON object.");
             return;
         }
 
         if (!element.TryGetProperty("resourceType", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
         {
-            Error(line, entry, Field(where, "resourceType"), "Missing 'resourceType': not a FHIR resource.");
+            Error(InputIssueCodes.FhirNotAResource, line, entry, Field(where, "resourceType"), "Missing 'resourceType': not a FHIR resource.");
             return;
         }
 
         var type = typeElement.GetString()!;
         if (!ModelInfo.IsKnownResource(type))
         {
-            Error(line, entry, Field(where, "resourceType"), $"Unknown resourceType '{type}': not a FHIR R4 resource.");
+            Error(InputIssueCodes.FhirNotAResource, line, entry, Field(where, "resourceType"), $"Unknown resourceType '{type}': not a FHIR R4 resource.");
             return;
         }
 
@@ -143,12 +143,12 @@ internal sealed class FhirContentParser
                     field = field[(type.Length + 1)..];
                 }
 
-                Error(line, entry, Field(where, field), $"{type} could not be read: {message}");
+                Error(InputIssueCodes.FhirUnreadableResource, line, entry, Field(where, field), $"{type} could not be read: {message}");
             }
 
             if (!issues.Any())
             {
-                Error(line, entry, where, $"{type} could not be read.");
+                Error(InputIssueCodes.FhirUnreadableResource, line, entry, where, $"{type} could not be read.");
             }
 
             return;
@@ -162,7 +162,7 @@ internal sealed class FhirContentParser
         var type = bundle.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (type is null || !BundleTypes.Contains(type))
         {
-            Error(line, entry, Field(where, "type"), $"Bundle type '{type}' is not supported; expected one of {string.Join(", ", BundleTypes)}.");
+            Error(InputIssueCodes.FhirNotAResource, line, entry, Field(where, "type"), $"Bundle type '{type}' is not supported; expected one of {string.Join(", ", BundleTypes)}.");
             return;
         }
 
@@ -174,7 +174,7 @@ internal sealed class FhirContentParser
 
         if (entries.ValueKind != JsonValueKind.Array)
         {
-            Error(line, entry, Field(where, "entry"), "Bundle.entry must be an array.");
+            Error(InputIssueCodes.FhirNotAResource, line, entry, Field(where, "entry"), "Bundle.entry must be an array.");
             return;
         }
 
@@ -184,7 +184,7 @@ internal sealed class FhirContentParser
             var here = (where is null ? "" : where + ".") + $"entry[{index++}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                Error(line, here, here, "A bundle entry must be an object.");
+                Error(InputIssueCodes.FhirNotAResource, line, here, here, "A bundle entry must be an object.");
                 continue;
             }
 
@@ -202,6 +202,6 @@ internal sealed class FhirContentParser
     private static string? Field(string? where, string? field) =>
         where is null ? field : field is null ? where : where + "." + field;
 
-    private void Error(int? line, string? entry, string? field, string message) =>
-        _errors.Add(new InputError(_file, message) { Line = line, Entry = entry, Field = field });
+    private void Error(string code, int? line, string? entry, string? field, string message) =>
+        _errors.Add(new InputError(code, _file, message) { Line = line, Entry = entry, Field = field });
 }

@@ -55,7 +55,7 @@ internal sealed class PatientInputBuilder(string file, SourceKind? kindOverride)
                 }
                 else
                 {
-                    errors.Add(new InputError(file, $"More than one resource with id '{entry.EntryId}' in source '{source.Key}'.") { Entry = entry.EntryId, Field = "id" });
+                    errors.Add(new InputError(InputIssueCodes.FhirDuplicateResource, file, $"More than one resource with id '{entry.EntryId}' in source '{source.Key}'.") { Entry = entry.EntryId, Field = "id" });
                 }
             }
 

@@ -53,7 +53,7 @@ public sealed class InteractionTable
         ArgumentNullException.ThrowIfNull(path);
         if (!System.IO.File.Exists(path))
         {
-            throw new InputException(new InputError(path, "The interaction table file is missing."));
+            throw new InputException(new InputError(InputIssueCodes.FileMissing, path, "The interaction table file is missing."));
         }
 
         using var reader = new StreamReader(path);
@@ -86,7 +86,7 @@ public sealed class InteractionTable
                 header = true;
                 if (!cells.Select(c => c.Trim()).SequenceEqual(Columns))
                 {
-                    errors.Add(new InputError(file, $"The header must be the columns {string.Join(", ", Columns)} separated by tabs.") { Line = number, Column = 1 });
+                    errors.Add(new InputError(InputIssueCodes.TableHeader, file, $"The header must be the columns {string.Join(", ", Columns)} separated by tabs.") { Line = number, Column = 1 });
                     break;
                 }
 
@@ -95,19 +95,19 @@ public sealed class InteractionTable
 
             if (cells.Length != Columns.Length)
             {
-                errors.Add(new InputError(file, $"Expected {Columns.Length} tab-separated columns, found {cells.Length}.") { Line = number, Column = 1 });
+                errors.Add(new InputError(InputIssueCodes.TableColumns, file, $"Expected {Columns.Length} tab-separated columns, found {cells.Length}.") { Line = number, Column = 1 });
                 continue;
             }
 
             if (!Severities.TryParse(cells[2], out var severity))
             {
-                errors.Add(new InputError(file, $"Unknown severity '{cells[2]}'; expected contraindicated, avoid, caution or info.") { Line = number, Column = cells[0].Length + cells[1].Length + 3 });
+                errors.Add(new InputError(InputIssueCodes.TableInvalidValue, file, $"Unknown severity '{cells[2]}'; expected contraindicated, avoid, caution or info.") { Line = number, Column = cells[0].Length + cells[1].Length + 3 });
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(cells[0]) || string.IsNullOrWhiteSpace(cells[1]))
             {
-                errors.Add(new InputError(file, "Both sides (a and b) are required.") { Line = number, Column = 1 });
+                errors.Add(new InputError(InputIssueCodes.TableInvalidValue, file, "Both sides (a and b) are required.") { Line = number, Column = 1 });
                 continue;
             }
 
@@ -116,7 +116,7 @@ public sealed class InteractionTable
 
         if (!header && errors.Count == 0)
         {
-            errors.Add(new InputError(file, "The table has no header row.") { Line = 1, Column = 1 });
+            errors.Add(new InputError(InputIssueCodes.TableHeader, file, "The table has no header row.") { Line = 1, Column = 1 });
         }
 
         return errors.Count > 0 ? throw new InputException(errors) : new InteractionTable(file, rows);

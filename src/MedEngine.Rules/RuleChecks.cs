@@ -18,7 +18,7 @@ internal static class RuleChecks
                     continue;
                 }
 
-                yield return new InputError(rule.File, $"Rule '{rule.Id}': the ATC code '{pattern}' names no substance in the knowledge base, so it can never match.") { Line = rule.Line, Column = 1 };
+                yield return new InputError(InputIssueCodes.RuleNeverHolds, rule.File, $"Rule '{rule.Id}': the ATC code '{pattern}' names no substance in the knowledge base, so it can never match.") { Line = rule.Line, Column = 1 };
             }
         }
     }

@@ -47,7 +47,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         }
         catch (YamlException e)
         {
-            errors.Add(new InputError(file, "YAML syntax: " + (e.InnerException?.Message ?? e.Message)) { Line = (int)e.Start.Line, Column = (int)e.Start.Column });
+            errors.Add(new InputError(InputIssueCodes.RuleYamlSyntax, file, "YAML syntax: " + (e.InnerException?.Message ?? e.Message)) { Line = (int)e.Start.Line, Column = (int)e.Start.Column });
             return [];
         }
 
@@ -69,7 +69,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var kind = _yaml.String(map, "kind", required: true);
         if (kind is not null && !KindKeys.ContainsKey(kind))
         {
-            _yaml.Error(_yaml.Get(map, "kind")!, $"Unknown kind '{kind}'; expected one of {string.Join(", ", KindKeys.Keys)}.");
+            _yaml.Error(InputIssueCodes.RuleInvalidValue, _yaml.Get(map, "kind")!, $"Unknown kind '{kind}'; expected one of {string.Join(", ", KindKeys.Keys)}.");
             kind = null;
         }
 
@@ -78,14 +78,14 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var version = _yaml.Number(map, "version");
         if (_yaml.Get(map, "version") is null)
         {
-            _yaml.Error(map, "'version' is required.");
+            _yaml.Error(InputIssueCodes.RuleRequired, map, "'version' is required.");
         }
 
         var severityText = _yaml.String(map, "severity", required: true);
         var severity = Severity.Info;
         if (severityText is not null && !Severities.TryParse(severityText, out severity))
         {
-            _yaml.Error(_yaml.Get(map, "severity")!, $"Unknown severity '{severityText}'; expected contraindicated, avoid, caution or info.");
+            _yaml.Error(InputIssueCodes.RuleInvalidValue, _yaml.Get(map, "severity")!, $"Unknown severity '{severityText}'; expected contraindicated, avoid, caution or info.");
         }
 
         var reviewedText = _yaml.String(map, "reviewed");
@@ -98,7 +98,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             }
             else
             {
-                _yaml.Error(_yaml.Get(map, "reviewed")!, $"'reviewed' must be a date yyyy-MM-dd, found '{reviewedText}'.");
+                _yaml.Error(InputIssueCodes.RuleInvalidValue, _yaml.Get(map, "reviewed")!, $"'reviewed' must be a date yyyy-MM-dd, found '{reviewedText}'.");
             }
         }
 
@@ -142,7 +142,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             case "interaction":
                 if (_yaml.Get(map, "between") is not YamlSequenceNode { Children.Count: >= 2 } between)
                 {
-                    _yaml.Error(_yaml.Get(map, "between") ?? map, "'between' must list two or more substance groups.");
+                    _yaml.Error(InputIssueCodes.RuleRequired, _yaml.Get(map, "between") ?? map, "'between' must list two or more substance groups.");
                     return null;
                 }
 
@@ -170,7 +170,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
                 var value = _yaml.Get(map, "lab") is { } l ? Lab(l, null) : null;
                 if (who is null && value is null)
                 {
-                    _yaml.Error(map, "A missing-therapy rule needs 'patient' or 'lab': the situation in which the therapy is missing.");
+                    _yaml.Error(InputIssueCodes.RuleRequired, map, "A missing-therapy rule needs 'patient' or 'lab': the situation in which the therapy is missing.");
                     return null;
                 }
 
@@ -205,13 +205,13 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         DuplicateMode? same = sameText switch { "substance" => DuplicateMode.Substance, "group" => DuplicateMode.Group, "any" => DuplicateMode.Any, _ => null };
         if (same is null)
         {
-            _yaml.Error(_yaml.Get(map, "same")!, $"'same' must be substance, group or any, found '{sameText}'.");
+            _yaml.Error(InputIssueCodes.RuleInvalidValue, _yaml.Get(map, "same")!, $"'same' must be substance, group or any, found '{sameText}'.");
         }
 
         var level = (int)(_yaml.Number(map, "level") ?? 4);
         if (same == DuplicateMode.Group && level is < 1 or > 4)
         {
-            _yaml.Error(_yaml.Get(map, "level") ?? map, "'level' must be an ATC level from 1 to 4 for same: group.");
+            _yaml.Error(InputIssueCodes.RuleInvalidValue, _yaml.Get(map, "level") ?? map, "'level' must be an ATC level from 1 to 4 for same: group.");
         }
 
         return drug is null || same is null ? null : new DuplicateCondition(drug, same.Value, level);
@@ -222,7 +222,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var drug = Selector(_yaml.Get(map, "drug"), "'drug'", required: map);
         if (_yaml.Get(map, "limits") is not YamlSequenceNode { Children.Count: > 0 } limits)
         {
-            _yaml.Error(_yaml.Get(map, "limits") ?? map, "'limits' must list one or more bands: { when: ..., maxDaily: '4000 mg' }.");
+            _yaml.Error(InputIssueCodes.RuleRequired, _yaml.Get(map, "limits") ?? map, "'limits' must list one or more bands: { when: ..., maxDaily: '4000 mg' }.");
             return null;
         }
 
@@ -238,7 +238,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             var when = _yaml.Get(band, "when") is { } w ? When(w) : null;
             if (when?.Medication is not null)
             {
-                _yaml.Error(_yaml.Get(band, "when")!, "A dose band depends on the patient and lab values only, not on other medications.");
+                _yaml.Error(InputIssueCodes.RuleInvalidValue, _yaml.Get(band, "when")!, "A dose band depends on the patient and lab values only, not on other medications.");
             }
 
             var daily = Milligrams(band, "maxDaily");
@@ -246,7 +246,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             var perKg = Milligrams(band, "maxDailyPerKg");
             if (daily is null && single is null && perKg is null)
             {
-                _yaml.Error(band, "A dose band needs maxDaily, maxSingle or maxDailyPerKg.");
+                _yaml.Error(InputIssueCodes.RuleRequired, band, "A dose band needs maxDaily, maxSingle or maxDailyPerKg.");
             }
 
             bands.Add(new DoseBand(when, daily, single, perKg));
@@ -261,13 +261,13 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var threshold = _yaml.Number(map, "threshold");
         if (threshold is null)
         {
-            _yaml.Error(_yaml.Get(map, "threshold") ?? map, "'threshold' is required: the total above which the rule fires.");
+            _yaml.Error(InputIssueCodes.RuleRequired, _yaml.Get(map, "threshold") ?? map, "'threshold' is required: the total above which the rule fires.");
         }
 
         var per = _yaml.String(map, "per") ?? "mg";
         if (per is not ("mg" or "line"))
         {
-            _yaml.Error(_yaml.Get(map, "per")!, $"'per' must be mg (factors per mg of daily dose) or line (points per line), found '{per}'.");
+            _yaml.Error(InputIssueCodes.RuleInvalidValue, _yaml.Get(map, "per")!, $"'per' must be mg (factors per mg of daily dose) or line (points per line), found '{per}'.");
         }
 
         var factors = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -283,13 +283,13 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
                 }
                 else
                 {
-                    _yaml.Error(value, $"The factor of '{code}' must be a number.");
+                    _yaml.Error(InputIssueCodes.RuleShape, value, $"The factor of '{code}' must be a number.");
                 }
             }
         }
         else
         {
-            _yaml.Error(_yaml.Get(map, "factors") ?? map, "'factors' must map ATC codes or prefixes to numbers.");
+            _yaml.Error(InputIssueCodes.RuleShape, _yaml.Get(map, "factors") ?? map, "'factors' must map ATC codes or prefixes to numbers.");
         }
 
         return drug is null || threshold is null ? null : new CumulativeCondition(drug, factors, threshold.Value, _yaml.String(map, "unit") ?? "", per == "line");
@@ -305,7 +305,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
 
         if (node is not YamlSequenceNode list)
         {
-            _yaml.Error(node, "'modifiers' must be a list.");
+            _yaml.Error(InputIssueCodes.RuleShape, node, "'modifiers' must be a list.");
             return modifiers;
         }
 
@@ -321,13 +321,13 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             var lower = _yaml.Number(modifier, "lower") ?? 0;
             if ((raise == 0) == (lower == 0) || raise < 0 || lower < 0)
             {
-                _yaml.Error(modifier, "A modifier needs either 'raise' or 'lower' with a positive number of steps.");
+                _yaml.Error(InputIssueCodes.RuleRequired, modifier, "A modifier needs either 'raise' or 'lower' with a positive number of steps.");
             }
 
             var when = _yaml.Get(modifier, "when") is { } w ? When(w) : null;
             if (when is null)
             {
-                _yaml.Error(modifier, "A modifier needs 'when'.");
+                _yaml.Error(InputIssueCodes.RuleRequired, modifier, "A modifier needs 'when'.");
                 continue;
             }
 
@@ -350,7 +350,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var lab = _yaml.Get(map, "lab") is { } l ? Lab(l, null) : null;
         if (patient is null && medication is null && lab is null)
         {
-            _yaml.Error(map, "'when' needs patient, medication or lab.");
+            _yaml.Error(InputIssueCodes.RuleRequired, map, "'when' needs patient, medication or lab.");
             return null;
         }
 
@@ -366,7 +366,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         {
             if (required is not null)
             {
-                _yaml.Error(required, $"{what} is required: {{ atc: [...], names: [...] }}.");
+                _yaml.Error(InputIssueCodes.RuleRequired, required, $"{what} is required: {{ atc: [...], names: [...] }}.");
             }
 
             return null;
@@ -393,13 +393,13 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             }
             else
             {
-                _yaml.Error(_yaml.Get(map, "names")!, $"Unknown substance name '{name}': it is not in the knowledge base.");
+                _yaml.Error(InputIssueCodes.RuleUnknownSubstance, _yaml.Get(map, "names")!, $"Unknown substance name '{name}': it is not in the knowledge base.");
             }
         }
 
         if (include.Count == 0)
         {
-            _yaml.Error(map, $"{what} names no substance: give 'atc' or 'names'.");
+            _yaml.Error(InputIssueCodes.RuleRequired, map, $"{what} names no substance: give 'atc' or 'names'.");
             return null;
         }
 
@@ -413,7 +413,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         exceptAtc.ForEach(a => CheckAtc(_yaml.Get(except, "atc")!, a));
         if (include.All(i => exceptAtc.Any(e => ClinicalCodes.Matches(i.TrimEnd('*'), e))))
         {
-            _yaml.Error(except!, $"{what} can never match: 'except' removes everything it includes.");
+            _yaml.Error(InputIssueCodes.RuleNeverHolds, except!, $"{what} can never match: 'except' removes everything it includes.");
         }
 
         var description = string.Join(", ", _yaml.Strings(map, "atc").Concat(_yaml.Strings(map, "names")));
@@ -425,7 +425,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var code = pattern.TrimEnd('*').ToUpperInvariant();
         if (!AtcCode.IsValid(code))
         {
-            _yaml.Error(node, $"'{pattern}' is not an ATC code or prefix (such as B01AA03 or M01A*).");
+            _yaml.Error(InputIssueCodes.RuleInvalidValue, node, $"'{pattern}' is not an ATC code or prefix (such as B01AA03 or M01A*).");
         }
     }
 
@@ -435,7 +435,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         {
             if (required is not null)
             {
-                _yaml.Error(required, "'patient' is required.");
+                _yaml.Error(InputIssueCodes.RuleRequired, required, "'patient' is required.");
             }
 
             return null;
@@ -450,19 +450,19 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var age = _yaml.Comparison(map, "age");
         if (age is not null && (age.Value < 0 || age.Value > 130 || (age.Operator is "<" or "<=" && age.Value <= 0)))
         {
-            _yaml.Error(_yaml.Get(map, "age")!, $"The age condition '{age}' can never hold.");
+            _yaml.Error(InputIssueCodes.RuleNeverHolds, _yaml.Get(map, "age")!, $"The age condition '{age}' can never hold.");
         }
 
         var weight = _yaml.Comparison(map, "weight");
         if (weight is not null && (weight.Value <= 0 || weight.Value > 500))
         {
-            _yaml.Error(_yaml.Get(map, "weight")!, $"The weight condition '{weight}' can never hold.");
+            _yaml.Error(InputIssueCodes.RuleNeverHolds, _yaml.Get(map, "weight")!, $"The weight condition '{weight}' can never hold.");
         }
 
         var sex = _yaml.String(map, "sex");
         if (sex is not null and not ("female" or "male" or "other"))
         {
-            _yaml.Error(_yaml.Get(map, "sex")!, $"'sex' must be female, male or other, found '{sex}'.");
+            _yaml.Error(InputIssueCodes.RuleInvalidValue, _yaml.Get(map, "sex")!, $"'sex' must be female, male or other, found '{sex}'.");
         }
 
         var conditions = Codes(map, "conditions");
@@ -470,7 +470,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var pregnant = _yaml.Boolean(map, "pregnant");
         if (age is null && sex is null && pregnant is null && weight is null && conditions.Count == 0 && allergies.Count == 0)
         {
-            _yaml.Error(map, "'patient' states no criterion.");
+            _yaml.Error(InputIssueCodes.RuleRequired, map, "'patient' states no criterion.");
         }
 
         return new PatientCriteria(age, sex, pregnant, weight, conditions, allergies);
@@ -484,7 +484,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             var colon = code.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {
-                _yaml.Error(_yaml.Get(map, key)!, $"'{code}' needs a code system: icd10:CODE, icpc2:CODE, snomed:CODE, atc:CODE or name:NAME.");
+                _yaml.Error(InputIssueCodes.RuleInvalidValue, _yaml.Get(map, key)!, $"'{code}' needs a code system: icd10:CODE, icpc2:CODE, snomed:CODE, atc:CODE or name:NAME.");
                 continue;
             }
 
@@ -502,7 +502,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         {
             if (required is not null)
             {
-                _yaml.Error(required, "'lab' is required: { test: egfr, below: 30 }.");
+                _yaml.Error(InputIssueCodes.RuleRequired, required, "'lab' is required: { test: egfr, below: 30 }.");
             }
 
             return null;
@@ -517,18 +517,18 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var test = _yaml.String(map, "test", required: true)?.ToLowerInvariant();
         if (test is not null && !LabFacts.TestNames.Contains(test) && !test.StartsWith("loinc:", StringComparison.Ordinal))
         {
-            _yaml.Error(_yaml.Get(map, "test")!, $"Unknown test '{test}'; expected {string.Join(", ", LabFacts.TestNames)} or loinc:CODE.");
+            _yaml.Error(InputIssueCodes.RuleInvalidValue, _yaml.Get(map, "test")!, $"Unknown test '{test}'; expected {string.Join(", ", LabFacts.TestNames)} or loinc:CODE.");
         }
 
         var below = _yaml.Number(map, "below");
         var above = _yaml.Number(map, "above");
         if (below is null && above is null)
         {
-            _yaml.Error(map, "'lab' needs 'below' or 'above'.");
+            _yaml.Error(InputIssueCodes.RuleRequired, map, "'lab' needs 'below' or 'above'.");
         }
         else if ((below is not null && below <= 0) || (below is not null && above is not null && below <= above))
         {
-            _yaml.Error(map, $"The lab condition can never hold (below {below}, above {above}).");
+            _yaml.Error(InputIssueCodes.RuleNeverHolds, map, $"The lab condition can never hold (below {below}, above {above}).");
         }
 
         var maxAge = _yaml.Number(map, "maxAgeDays");
@@ -549,7 +549,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             return quantity.ToCanonical().Value;
         }
 
-        _yaml.Error(_yaml.Get(map, key)!, $"'{key}' must be a positive mass such as '4000 mg' or '4 g', found '{text}'.");
+        _yaml.Error(InputIssueCodes.RuleInvalidValue, _yaml.Get(map, key)!, $"'{key}' must be a positive mass such as '4000 mg' or '4 g', found '{text}'.");
         return null;
     }
 
@@ -563,7 +563,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
 
         if (node is not YamlSequenceNode list)
         {
-            _yaml.Error(node, "'examples' must be a list.");
+            _yaml.Error(InputIssueCodes.RuleShape, node, "'examples' must be a list.");
             return examples;
         }
 
@@ -612,7 +612,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var expect = _yaml.Map(_yaml.Get(map, "expect"), "'expect'");
         if (expect is null)
         {
-            _yaml.Error(map, "An example needs 'expect: { fires: true|false, severity: ... }'.");
+            _yaml.Error(InputIssueCodes.RuleRequired, map, "An example needs 'expect: { fires: true|false, severity: ... }'.");
             return null;
         }
 
@@ -620,7 +620,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var fires = _yaml.Boolean(expect, "fires");
         if (fires is null)
         {
-            _yaml.Error(expect, "'expect' needs 'fires: true' or 'fires: false'.");
+            _yaml.Error(InputIssueCodes.RuleRequired, expect, "'expect' needs 'fires: true' or 'fires: false'.");
         }
 
         Severity? severity = null;
@@ -632,7 +632,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             }
             else
             {
-                _yaml.Error(_yaml.Get(expect, "severity")!, $"Unknown severity '{text}'.");
+                _yaml.Error(InputIssueCodes.RuleInvalidValue, _yaml.Get(expect, "severity")!, $"Unknown severity '{text}'.");
             }
         }
 
@@ -651,7 +651,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var medications = new List<MedicationEntry>();
         if (_yaml.Get(map, "medications") is not YamlSequenceNode list)
         {
-            _yaml.Error(_yaml.Get(map, "medications") ?? map, "An example needs 'medications': a list of names or { name, dosage, route, atc }.");
+            _yaml.Error(InputIssueCodes.RuleRequired, _yaml.Get(map, "medications") ?? map, "An example needs 'medications': a list of names or { name, dosage, route, atc }.");
             return medications;
         }
 

@@ -16,7 +16,7 @@ internal static class RuleFiles
         ArgumentNullException.ThrowIfNull(knowledge);
         if (!Directory.Exists(directory))
         {
-            throw new InputException(new InputError(directory, "The rules folder does not exist."));
+            throw new InputException(new InputError(InputIssueCodes.FileMissing, directory, "The rules folder does not exist."));
         }
 
         var errors = new List<InputError>();
@@ -33,7 +33,7 @@ internal static class RuleFiles
         foreach (var duplicate in rules.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             var first = duplicate.First();
-            errors.AddRange(duplicate.Skip(1).Select(r => new InputError(r.File, $"Duplicate rule id '{r.Id}'; it is also at {first.File}:{first.Line}.") { Line = r.Line, Column = 1 }));
+            errors.AddRange(duplicate.Skip(1).Select(r => new InputError(InputIssueCodes.RuleDuplicateId, r.File, $"Duplicate rule id '{r.Id}'; it is also at {first.File}:{first.Line}.") { Line = r.Line, Column = 1 }));
         }
 
         errors.AddRange(RuleChecks.UnknownCodes(rules, knowledge));

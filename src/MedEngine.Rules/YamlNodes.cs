@@ -9,8 +9,8 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
 {
     public string File => file;
 
-    public void Error(YamlNode node, string message) =>
-        errors.Add(new InputError(file, message) { Line = (int)node.Start.Line, Column = (int)node.Start.Column });
+    public void Error(string code, YamlNode node, string message) =>
+        errors.Add(new InputError(code, file, message) { Line = (int)node.Start.Line, Column = (int)node.Start.Column });
 
     public YamlMappingNode? Map(YamlNode? node, string what)
     {
@@ -21,7 +21,7 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
 
         if (node is not null)
         {
-            Error(node, $"{what} must be a mapping (key: value).");
+            Error(InputIssueCodes.RuleShape, node, $"{what} must be a mapping (key: value).");
         }
 
         return null;
@@ -34,7 +34,7 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!allowed.Contains(name, StringComparer.Ordinal))
             {
-                Error(key, $"Unknown key '{name}' in {what}; expected one of {string.Join(", ", allowed)}.");
+                Error(InputIssueCodes.RuleUnknownKey, key, $"Unknown key '{name}' in {what}; expected one of {string.Join(", ", allowed)}.");
             }
         }
     }
@@ -52,11 +52,11 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
 
         if (node is not null and not YamlScalarNode)
         {
-            Error(node, $"'{key}' must be a single value.");
+            Error(InputIssueCodes.RuleShape, node, $"'{key}' must be a single value.");
         }
         else if (required && map is not null)
         {
-            Error(node ?? map, $"'{key}' is required.");
+            Error(InputIssueCodes.RuleRequired, node ?? map, $"'{key}' is required.");
         }
 
         return null;
@@ -75,7 +75,7 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
             return value;
         }
 
-        Error(Get(map, key)!, $"'{key}' must be a number, found '{text}'.");
+        Error(InputIssueCodes.RuleShape, Get(map, key)!, $"'{key}' must be a number, found '{text}'.");
         return null;
     }
 
@@ -104,7 +104,7 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
             return comparison;
         }
 
-        Error(Get(map, key)!, $"'{key}' must be a comparison such as '>= 65' or '< 50', found '{text}'.");
+        Error(InputIssueCodes.RuleShape, Get(map, key)!, $"'{key}' must be a comparison such as '>= 65' or '< 50', found '{text}'.");
         return null;
     }
 
@@ -128,13 +128,13 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
                     }
                     else
                     {
-                        Error(item, $"Each item of '{key}' must be a single value.");
+                        Error(InputIssueCodes.RuleShape, item, $"Each item of '{key}' must be a single value.");
                     }
                 }
 
                 return values;
             default:
-                Error(node, $"'{key}' must be a value or a list of values.");
+                Error(InputIssueCodes.RuleShape, node, $"'{key}' must be a value or a list of values.");
                 return [];
         }
     }
@@ -146,7 +146,7 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
         {
             if (required)
             {
-                Error(node, $"'{key}' needs both languages: {{ nb: ..., en: ... }}.");
+                Error(InputIssueCodes.RuleShape, node, $"'{key}' needs both languages: {{ nb: ..., en: ... }}.");
             }
 
             return new LocalizedText(both, both);
@@ -157,7 +157,7 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
         {
             if (required && map is not null)
             {
-                Error(node ?? map, $"'{key}' is required: {{ nb: ..., en: ... }}.");
+                Error(InputIssueCodes.RuleRequired, node ?? map, $"'{key}' is required: {{ nb: ..., en: ... }}.");
             }
 
             return LocalizedText.Empty;
@@ -169,7 +169,7 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
 
     private bool? Fail(YamlNode node, string message)
     {
-        Error(node, message);
+        Error(InputIssueCodes.RuleShape, node, message);
         return null;
     }
 }

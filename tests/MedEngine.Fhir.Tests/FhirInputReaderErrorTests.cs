@@ -47,9 +47,10 @@ public class FhirInputReaderErrorTests
         var error = Assert.Single(Assert.Throws<InputException>(() => FhirInputReader.Read(json, "b.json")).Errors);
 
         Assert.Equal("rx-1", error.Entry);
+        Assert.Equal(InputIssueCodes.FhirUnreadableResource, error.Code);
         Assert.StartsWith("entry[0].resource.authoredOn", error.Field, StringComparison.Ordinal);
         Assert.Contains("MedicationRequest could not be read", error.Message, StringComparison.Ordinal);
-        Assert.Equal($"b.json: entry rx-1: field '{error.Field}': {error.Message}", error.ToString());
+        Assert.Equal($"b.json: entry rx-1: field '{error.Field}': {error.Code} {error.Message}", error.ToString());
     }
 
     [Fact]

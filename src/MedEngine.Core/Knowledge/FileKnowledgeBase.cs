@@ -89,13 +89,13 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
         var nameEn = NameNormalizer.Normalize(row.Cells[1]);
         if (nameEn.Length == 0)
         {
-            errors.Add(row.Error(2, "name_en is empty."));
+            errors.Add(row.Error(InputIssueCodes.TableInvalidValue, 2, "name_en is empty."));
             return;
         }
 
         if (atc.Length > 0 && !AtcCode.IsSubstanceLevel(atc))
         {
-            errors.Add(row.Error(1, $"'{atc}' is not an ATC level 5 code."));
+            errors.Add(row.Error(InputIssueCodes.TableInvalidValue, 1, $"'{atc}' is not an ATC level 5 code."));
             return;
         }
 
@@ -104,7 +104,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
         var substance = new Substance(key, atc.Length > 0 ? atc : null, nameEn, NameNormalizer.Normalize(row.Cells[2]) is { Length: > 0 } nb ? nb : nameEn, synonyms);
         if (!substances.TryAdd(key, substance))
         {
-            errors.Add(row.Error(1, $"Substance '{key}' is listed twice."));
+            errors.Add(row.Error(InputIssueCodes.TableDuplicate, 1, $"Substance '{key}' is listed twice."));
             return;
         }
 
@@ -126,7 +126,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
         var name = NameNormalizer.Normalize(row.Cells[0]);
         if (name.Length == 0)
         {
-            errors.Add(row.Error(1, "name is empty."));
+            errors.Add(row.Error(InputIssueCodes.TableInvalidValue, 1, "name is empty."));
             return;
         }
 
@@ -139,20 +139,20 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
             }
             else
             {
-                errors.Add(row.Error(2, $"Substance '{key}' is not in {SubstancesFile}."));
+                errors.Add(row.Error(InputIssueCodes.TableUnknownReference, 2, $"Substance '{key}' is not in {SubstancesFile}."));
             }
         }
 
         if (members.Count == 0)
         {
-            errors.Add(row.Error(2, "A product needs at least one substance."));
+            errors.Add(row.Error(InputIssueCodes.TableInvalidValue, 2, "A product needs at least one substance."));
             return;
         }
 
         var atc = row.Cells[2].Trim();
         if (atc.Length > 0 && !AtcCode.IsValid(atc))
         {
-            errors.Add(row.Error(3, $"'{atc}' is not an ATC code."));
+            errors.Add(row.Error(InputIssueCodes.TableInvalidValue, 3, $"'{atc}' is not an ATC code."));
             return;
         }
 
@@ -165,7 +165,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
             }
             else
             {
-                errors.Add(row.Error(6, $"'{code}' is not a code of the form fest:ID, rxnorm:ID or snomed:ID."));
+                errors.Add(row.Error(InputIssueCodes.TableInvalidValue, 6, $"'{code}' is not a code of the form fest:ID, rxnorm:ID or snomed:ID."));
             }
         }
 
@@ -182,7 +182,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
         {
             if (!byCode.TryAdd((coding.System, coding.Code), match))
             {
-                errors.Add(row.Error(6, $"Code '{coding.Code}' already names another product."));
+                errors.Add(row.Error(InputIssueCodes.TableDuplicate, 6, $"Code '{coding.Code}' already names another product."));
             }
         }
     }
@@ -191,7 +191,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
     {
         if (byName.TryGetValue(name, out var existing) && !existing.Substances.SequenceEqual(match.Substances))
         {
-            errors.Add(row.Error(column, $"The name '{name}' already names {string.Join(" + ", existing.Substances.Select(s => s.NameEn))}."));
+            errors.Add(row.Error(InputIssueCodes.TableDuplicate, column, $"The name '{name}' already names {string.Join(" + ", existing.Substances.Select(s => s.NameEn))}."));
             return;
         }
 
@@ -235,7 +235,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
         using var reader = open(name);
         if (reader is null)
         {
-            errors.Add(new InputError(file, "The file is missing."));
+            errors.Add(new InputError(InputIssueCodes.FileMissing, file, "The file is missing."));
             return rows;
         }
 
@@ -255,7 +255,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
                 headerSeen = true;
                 if (!cells.Select(c => c.Trim()).SequenceEqual(columns!))
                 {
-                    errors.Add(new InputError(file, $"The header must be the columns {string.Join(", ", columns!)} separated by tabs.") { Line = lineNumber, Column = 1 });
+                    errors.Add(new InputError(InputIssueCodes.TableHeader, file, $"The header must be the columns {string.Join(", ", columns!)} separated by tabs.") { Line = lineNumber, Column = 1 });
                     return rows;
                 }
 
@@ -265,7 +265,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
             var expected = columns?.Length ?? 1;
             if (cells.Length != expected)
             {
-                errors.Add(new InputError(file, $"Expected {expected} tab-separated columns, found {cells.Length}.") { Line = lineNumber, Column = 1 });
+                errors.Add(new InputError(InputIssueCodes.TableColumns, file, $"Expected {expected} tab-separated columns, found {cells.Length}.") { Line = lineNumber, Column = 1 });
                 continue;
             }
 
@@ -290,7 +290,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
 
     private sealed record Row(string File, int Line, string Text, string[] Cells)
     {
-        public InputError Error(int column, string message)
+        public InputError Error(string code, int column, string message)
         {
             var offset = 1;
             for (var i = 1; i < column && i <= Cells.Length; i++)
@@ -298,7 +298,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
                 offset += Cells[i - 1].Length + 1;
             }
 
-            return new InputError(File, message) { Line = Line, Column = offset };
+            return new InputError(code, File, message) { Line = Line, Column = offset };
         }
     }
 }

@@ -36,7 +36,7 @@ public static class SourceListJsonReader
         }
         catch (JsonException e)
         {
-            throw new InputException(new InputError(file, "Malformed JSON: " + e.Message.Split(" Path:")[0])
+            throw new InputException(new InputError(InputIssueCodes.JsonMalformed, file, "Malformed JSON: " + e.Message.Split(" Path:")[0])
             {
                 Line = (int?)e.LineNumber + 1,
                 Column = (int?)e.BytePositionInLine + 1,
@@ -49,7 +49,7 @@ public static class SourceListJsonReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new InputException(new InputError(file, "The file must hold one JSON object with 'source' and 'entries'."));
+                throw new InputException(new InputError(InputIssueCodes.JsonNotASourceList, file, "The file must hold one JSON object with 'source' and 'entries'."));
             }
 
             context.CheckFields(root, ["source", "patient", "entries"], null);
@@ -58,7 +58,7 @@ public static class SourceListJsonReader
             var entries = new List<MedicationEntry>();
             if (!root.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                context.Error(null, "entries", "Required: an array of entries (it may be empty).");
+                context.Error(InputIssueCodes.JsonRequired, null, "entries", "Required: an array of entries (it may be empty).");
             }
             else
             {
@@ -71,7 +71,7 @@ public static class SourceListJsonReader
                     {
                         if (ids.TryGetValue(entry.EntryId, out var first))
                         {
-                            context.Error($"#{index} '{entry.EntryId}'", "id", $"Duplicate entry id; entry #{first} has the same id.");
+                            context.Error(InputIssueCodes.JsonDuplicateEntry, $"#{index} '{entry.EntryId}'", "id", $"Duplicate entry id; entry #{first} has the same id.");
                         }
                         else
                         {
@@ -93,7 +93,7 @@ public static class SourceListJsonReader
     {
         if (!root.TryGetProperty("source", out var source) || source.ValueKind != JsonValueKind.Object)
         {
-            context.Error(null, "source", "Required: an object with at least 'id'.");
+            context.Error(InputIssueCodes.JsonRequired, null, "source", "Required: an object with at least 'id'.");
             return null;
         }
 
@@ -101,14 +101,14 @@ public static class SourceListJsonReader
         var id = context.String(source, "id", null, "source.");
         if (string.IsNullOrWhiteSpace(id))
         {
-            context.Error(null, "source.id", "Required: a non-empty source id.");
+            context.Error(InputIssueCodes.JsonRequired, null, "source.id", "Required: a non-empty source id.");
         }
 
         var kindName = context.String(source, "kind", null, "source.");
         var kind = SourceKind.Unknown;
         if (kindName is not null && !SourceKinds.TryParse(kindName, out kind))
         {
-            context.Error(null, "source.kind", $"Unknown kind '{kindName}'; expected one of {string.Join(", ", SourceKinds.AllNames)}.");
+            context.Error(InputIssueCodes.JsonUnknownCode, null, "source.kind", $"Unknown kind '{kindName}'; expected one of {string.Join(", ", SourceKinds.AllNames)}.");
         }
 
         return new MedicationSource(id ?? "", kindOverride ?? kind, context.Date(source, "lastConfirmed", null, "source."), context.String(source, "confirmedBy", null, "source."));
@@ -118,7 +118,7 @@ public static class SourceListJsonReader
     {
         if (patient.ValueKind != JsonValueKind.Object)
         {
-            context.Error(null, "patient", "Must be an object.");
+            context.Error(InputIssueCodes.JsonInvalidValue, null, "patient", "Must be an object.");
             return null;
         }
 
@@ -148,7 +148,7 @@ public static class SourceListJsonReader
             var code = context.String(item, "code", null, where + ".");
             if (string.IsNullOrWhiteSpace(system) || string.IsNullOrWhiteSpace(code))
             {
-                context.Error(null, where, "Needs 'system' (icd10, icpc2, snomed, atc...) and 'code'.");
+                context.Error(InputIssueCodes.JsonRequired, null, where, "Needs 'system' (icd10, icpc2, snomed, atc...) and 'code'.");
                 continue;
             }
 
@@ -169,7 +169,7 @@ public static class SourceListJsonReader
             var value = context.Number(item, "value", null, where + ".");
             if (string.IsNullOrWhiteSpace(test) || value is null)
             {
-                context.Error(null, where, "Needs 'test' (egfr, creatinine, potassium, sodium, inr, crcl or loinc:CODE) and a numeric 'value'.");
+                context.Error(InputIssueCodes.JsonRequired, null, where, "Needs 'test' (egfr, creatinine, potassium, sodium, inr, crcl or loinc:CODE) and a numeric 'value'.");
                 continue;
             }
 
@@ -186,14 +186,14 @@ public static class SourceListJsonReader
         var where = $"#{index}";
         if (item.ValueKind != JsonValueKind.Object)
         {
-            context.Error(where, null, "An entry must be an object.");
+            context.Error(InputIssueCodes.JsonInvalidValue, where, null, "An entry must be an object.");
             return null;
         }
 
         var id = context.String(item, "id", where);
         if (string.IsNullOrWhiteSpace(id))
         {
-            context.Error(where, "id", "Required: the source's own entry id.");
+            context.Error(InputIssueCodes.JsonRequired, where, "id", "Required: the source's own entry id.");
             return null;
         }
 
@@ -203,14 +203,14 @@ public static class SourceListJsonReader
         var name = context.String(item, "name", where);
         if (string.IsNullOrWhiteSpace(name) && codes.Count == 0)
         {
-            context.Error(where, "name", "An entry needs a name or at least one code.");
+            context.Error(InputIssueCodes.JsonRequired, where, "name", "An entry needs a name or at least one code.");
         }
 
         var statusText = context.String(item, "status", where);
         var status = EntryStatus.Unknown;
         if (statusText is not null && !EntryStatuses.TryParse(statusText, out status))
         {
-            context.Error(where, "status", $"Unknown status '{statusText}'; expected active, on-hold, stopped, completed, entered-in-error or unknown.");
+            context.Error(InputIssueCodes.JsonUnknownCode, where, "status", $"Unknown status '{statusText}'; expected active, on-hold, stopped, completed, entered-in-error or unknown.");
         }
 
         return new MedicationEntry
@@ -245,7 +245,7 @@ public static class SourceListJsonReader
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            context.Error(where, "codes", "Must be an array of { system, code, display }.");
+            context.Error(InputIssueCodes.JsonInvalidValue, where, "codes", "Must be an array of { system, code, display }.");
             return codes;
         }
 
@@ -265,7 +265,7 @@ public static class SourceListJsonReader
             };
             if (system is null || string.IsNullOrWhiteSpace(value))
             {
-                context.Error(where, field, "Needs 'system' (atc, fest, rxnorm or snomed) and a non-empty 'code'.");
+                context.Error(InputIssueCodes.JsonRequired, where, field, "Needs 'system' (atc, fest, rxnorm or snomed) and a non-empty 'code'.");
                 continue;
             }
 
@@ -285,7 +285,7 @@ public static class SourceListJsonReader
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            context.Error(where, "substances", "Must be an array of { name, strength }.");
+            context.Error(InputIssueCodes.JsonInvalidValue, where, "substances", "Must be an array of { name, strength }.");
             return substances;
         }
 
@@ -296,7 +296,7 @@ public static class SourceListJsonReader
             var name = context.String(substance, "name", where, field + ".");
             if (string.IsNullOrWhiteSpace(name))
             {
-                context.Error(where, field + ".name", "Required.");
+                context.Error(InputIssueCodes.JsonRequired, where, field + ".name", "Required.");
                 continue;
             }
 
@@ -310,8 +310,8 @@ public static class SourceListJsonReader
     {
         private readonly List<InputError> _errors = [];
 
-        public void Error(string? entry, string? field, string message) =>
-            _errors.Add(new InputError(file, message) { Entry = entry, Field = field });
+        public void Error(string code, string? entry, string? field, string message) =>
+            _errors.Add(new InputError(code, file, message) { Entry = entry, Field = field });
 
         public void ThrowIfAny()
         {
@@ -327,7 +327,7 @@ public static class SourceListJsonReader
             {
                 if (!known.Contains(property.Name, StringComparer.Ordinal))
                 {
-                    Error(entry, prefix + property.Name, $"Unknown field; expected one of {string.Join(", ", known)}.");
+                    Error(InputIssueCodes.JsonUnknownField, entry, prefix + property.Name, $"Unknown field; expected one of {string.Join(", ", known)}.");
                 }
             }
         }
@@ -345,7 +345,7 @@ public static class SourceListJsonReader
 
             if (value.ValueKind != JsonValueKind.String)
             {
-                Error(entry, prefix + name, $"Must be a string, found {value.ValueKind.ToString().ToLowerInvariant()}.");
+                Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, $"Must be a string, found {value.ValueKind.ToString().ToLowerInvariant()}.");
                 return null;
             }
 
@@ -361,7 +361,7 @@ public static class SourceListJsonReader
 
             if (value.ValueKind != JsonValueKind.Array)
             {
-                Error(null, prefix + name, "Must be an array.");
+                Error(InputIssueCodes.JsonInvalidValue, null, prefix + name, "Must be an array.");
                 return [];
             }
 
@@ -380,7 +380,7 @@ public static class SourceListJsonReader
 
             if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
             {
-                Error(entry, prefix + name, $"Must be a number, found '{value}'.");
+                Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, $"Must be a number, found '{value}'.");
                 return null;
             }
 
@@ -396,7 +396,7 @@ public static class SourceListJsonReader
 
             if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                Error(entry, prefix + name, $"Must be true or false, found '{value}'.");
+                Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, $"Must be true or false, found '{value}'.");
                 return false;
             }
 
@@ -413,7 +413,7 @@ public static class SourceListJsonReader
 
             if (!Units.Quantity.TryParse(text, out var quantity))
             {
-                Error(entry, prefix + name, $"'{text}' is not an amount with a known unit (such as '2,5 mg', '1 tablett', '25 µg/h').");
+                Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, $"'{text}' is not an amount with a known unit (such as '2,5 mg', '1 tablett', '25 µg/h').");
             }
 
             return quantity;
@@ -432,7 +432,7 @@ public static class SourceListJsonReader
                 return date;
             }
 
-            Error(entry, prefix + name, $"'{text}' is not an ISO 8601 date or date-time.");
+            Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, $"'{text}' is not an ISO 8601 date or date-time.");
             return null;
         }
     }

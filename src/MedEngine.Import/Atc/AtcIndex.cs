@@ -51,7 +51,7 @@ public sealed class AtcIndex
                 first = false;
                 if (!record.Fields.Select(f => f.Trim()).SequenceEqual(Header))
                 {
-                    throw new InputException(new InputError(path, "The header must be " + string.Join(',', Header) + ".") { Line = record.Line, Column = 1 });
+                    throw new InputException(new InputError(InputIssueCodes.TableHeader, path, "The header must be " + string.Join(',', Header) + ".") { Line = record.Line, Column = 1 });
                 }
 
                 continue;
@@ -60,7 +60,7 @@ public sealed class AtcIndex
             var code = record.Field(0).ToUpperInvariant();
             if (!AtcCode.IsValid(code))
             {
-                errors.Add(new InputError(path, $"'{record.Field(0)}' is not an ATC code.") { Line = record.Line, Column = 1 });
+                errors.Add(new InputError(InputIssueCodes.ImportInvalidValue, path, $"'{record.Field(0)}' is not an ATC code.") { Line = record.Line, Column = 1 });
                 continue;
             }
 

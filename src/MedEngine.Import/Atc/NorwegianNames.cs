@@ -17,7 +17,7 @@ internal static class NorwegianNames
                 first = false;
                 if (record.Field(0) != "atc_code" || record.Field(1) != "navn_no")
                 {
-                    throw new InputException(new InputError(path, "The header must be atc_code,navn_no.") { Line = record.Line, Column = 1 });
+                    throw new InputException(new InputError(InputIssueCodes.TableHeader, path, "The header must be atc_code,navn_no.") { Line = record.Line, Column = 1 });
                 }
 
                 continue;

@@ -18,11 +18,11 @@ internal static class FestReader
             reader.MoveToContent();
             if (reader.LocalName != "FEST")
             {
-                throw new InputException(Error(path, reader, $"The root element is {reader.LocalName}, not FEST: not an M30 file."));
+                throw new InputException(Error(InputIssueCodes.ImportWrongDocument, path, reader, $"The root element is {reader.LocalName}, not FEST: not an M30 file."));
             }
 
             var version = FestVersion.Detect(reader.NamespaceURI, reader.GetAttribute("versjon") ?? reader.GetAttribute("Versjon"))
-                ?? throw new InputException(Error(path, reader, $"Unknown FEST version (namespace '{reader.NamespaceURI}'): 2.5.1 and 3.5 are read."));
+                ?? throw new InputException(Error(InputIssueCodes.ImportWrongDocument, path, reader, $"Unknown FEST version (namespace '{reader.NamespaceURI}'): 2.5.1 and 3.5 are read."));
             var catalog = new FestCatalog(version);
             reader.Read();
             while (!reader.EOF)
@@ -50,7 +50,7 @@ internal static class FestReader
         }
         catch (XmlException e)
         {
-            throw new InputException(new InputError(path, e.Message) { Line = e.LineNumber, Column = e.LinePosition });
+            throw new InputException(new InputError(InputIssueCodes.ImportXmlSyntax, path, e.Message) { Line = e.LineNumber, Column = e.LinePosition });
         }
     }
 
@@ -77,6 +77,6 @@ internal static class FestReader
         FestEntries.Add(name, entry, location, catalog, log);
     }
 
-    private static InputError Error(string path, XmlReader reader, string message) =>
-        new(path, message) { Line = ((IXmlLineInfo)reader).LineNumber, Column = ((IXmlLineInfo)reader).LinePosition };
+    private static InputError Error(string code, string path, XmlReader reader, string message) =>
+        new(code, path, message) { Line = ((IXmlLineInfo)reader).LineNumber, Column = ((IXmlLineInfo)reader).LinePosition };
 }

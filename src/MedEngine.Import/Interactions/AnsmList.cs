@@ -32,7 +32,7 @@ internal sealed class AnsmList : IInteractionList
 
             if (!headerSeen)
             {
-                throw new InputException(new InputError(file, "The first line must be the header Drug_Interaction_ID, Drug_1_Name, ...") { Line = record.Line, Column = 1 });
+                throw new InputException(new InputError(InputIssueCodes.TableHeader, file, "The first line must be the header Drug_Interaction_ID, Drug_1_Name, ...") { Line = record.Line, Column = 1 });
             }
 
             log.CountRead();

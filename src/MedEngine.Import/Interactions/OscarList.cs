@@ -24,7 +24,7 @@ internal sealed class OscarList : IInteractionList
                 first = false;
                 if (!record.Fields.Select(f => f.Trim()).SequenceEqual(Header))
                 {
-                    throw new InputException(new InputError(file, "The header must be " + string.Join(' ', Header) + ", tab-separated.") { Line = record.Line, Column = 1 });
+                    throw new InputException(new InputError(InputIssueCodes.TableHeader, file, "The header must be " + string.Join(' ', Header) + ", tab-separated.") { Line = record.Line, Column = 1 });
                 }
 
                 continue;

@@ -27,7 +27,7 @@ internal static class NameList
             "NHS link" => (NameListKind.Nhs, 1, 2),
             "Medline Plus ID" => (NameListKind.MedlinePlus, 1, 2),
             "Mesh ID" => (NameListKind.Mesh, 1, 3),
-            _ => throw new InputException(new InputError(file, "Not a known name list: the header must start with DrugBank ID, NHS link, Medline Plus ID or Mesh ID.") { Line = 1, Column = 1 }),
+            _ => throw new InputException(new InputError(InputIssueCodes.ImportWrongDocument, file, "Not a known name list: the header must start with DrugBank ID, NHS link, Medline Plus ID or Mesh ID.") { Line = 1, Column = 1 }),
         };
         return (kind, records.Skip(1).Select(r => new NameRecord($"{file}:{r.Line}", r.Field(name),
             r.Field(others).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))).ToList());

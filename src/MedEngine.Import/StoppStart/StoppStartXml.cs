@@ -20,13 +20,13 @@ internal static class StoppStartXml
         }
         catch (XmlException e)
         {
-            throw new InputException(new InputError(path, e.Message) { Line = e.LineNumber, Column = e.LinePosition });
+            throw new InputException(new InputError(InputIssueCodes.ImportXmlSyntax, path, e.Message) { Line = e.LineNumber, Column = e.LinePosition });
         }
 
         var root = document.Root!;
         if (root.Name.LocalName != "rules")
         {
-            throw new InputException(new InputError(path, $"The root element is {root.Name.LocalName}, not rules: not a STOPP/START computable XML file.") { Line = 1, Column = 1 });
+            throw new InputException(new InputError(InputIssueCodes.ImportWrongDocument, path, $"The root element is {root.Name.LocalName}, not rules: not a STOPP/START computable XML file.") { Line = 1, Column = 1 });
         }
 
         return root.Elements("rule").Select(rule => Criterion(rule, path)).ToList();
@@ -82,5 +82,5 @@ internal static class StoppStartXml
     private static string Clean(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim('\u00a0', ' ');
 
     private static InputException Error(string path, XElement element, string message) =>
-        new(new InputError(path, message) { Line = ((IXmlLineInfo)element).LineNumber, Column = ((IXmlLineInfo)element).LinePosition });
+        new(new InputError(InputIssueCodes.ImportInvalidValue, path, message) { Line = ((IXmlLineInfo)element).LineNumber, Column = ((IXmlLineInfo)element).LinePosition });
 }

@@ -122,6 +122,7 @@ public sealed class DecisionSupportTests
         var errors = host.Reload(harness.Directory, TestKnowledge.Shipped, harness.Time);
         Assert.True(errors.Count >= 4, string.Join("\n", errors));
         Assert.All(errors, e => Assert.True(e.File.EndsWith("broken.yaml", StringComparison.Ordinal) && e.Line > 0 && e.Column > 0, e.ToString()));
+        Assert.Contains(errors, e => e.Code == InputIssueCodes.RuleInvalidValue && e.Message.Contains("terrible", StringComparison.Ordinal));
         Assert.Same(good, host.Current);
         Assert.Single(support.Apply(RuleHarness.GpList("Marevan", "Ibux 400 mg", "Paracet 500 mg")).List.AddedLines);
         Assert.Single(support.Findings);

@@ -15,6 +15,7 @@ public sealed class SourceListJsonReaderTests
     {
         var error = Assert.Single(Fails("{\n  \"source\": { \"id\": \"gp\" },\n  \"entries\": [ { \"id\": 1, } \n").Errors);
         Assert.Equal("liste.json", error.File);
+        Assert.Equal(InputIssueCodes.JsonMalformed, error.Code);
         Assert.NotNull(error.Line);
         Assert.StartsWith("liste.json:", error.ToString(), StringComparison.Ordinal);
     }
@@ -32,12 +33,12 @@ public sealed class SourceListJsonReaderTests
                 { "name": "no id" }
               ] }
             """).Errors;
-        Assert.Contains(errors, e => e.Field == "source.kind" && e.Message.Contains("doctor", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field == "source.kind" && e.Code == InputIssueCodes.JsonUnknownCode && e.Message.Contains("doctor", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Entry == "#0 '1'" && e.Field == "dose" && e.Message.Contains("2 bananas", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Entry == "#1 '2'" && e.Field == "timesPerDay");
+        Assert.Contains(errors, e => e.Entry == "#1 '2'" && e.Field == "timesPerDay" && e.Code == InputIssueCodes.JsonInvalidValue);
         Assert.Contains(errors, e => e.Entry == "#2 '3'" && e.Field == "status");
-        Assert.Contains(errors, e => e.Entry == "#3 '4'" && e.Field == "nmae");
-        Assert.Contains(errors, e => e.Entry == "#4" && e.Field == "id");
+        Assert.Contains(errors, e => e.Entry == "#3 '4'" && e.Field == "nmae" && e.Code == InputIssueCodes.JsonUnknownField);
+        Assert.Contains(errors, e => e.Entry == "#4" && e.Field == "id" && e.Code == InputIssueCodes.JsonRequired);
     }
 
     [Fact]
@@ -47,6 +48,7 @@ public sealed class SourceListJsonReaderTests
             { "source": { "id": "gp" }, "entries": [ { "id": "a", "name": "Marevan" }, { "id": "a", "name": "Paracet" } ] }
             """).Errors);
         Assert.Equal("#1 'a'", error.Entry);
+        Assert.Equal(InputIssueCodes.JsonDuplicateEntry, error.Code);
         Assert.Contains("#0", error.Message, StringComparison.Ordinal);
     }
 
