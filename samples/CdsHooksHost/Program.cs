@@ -27,7 +27,7 @@ if (selfTest < 0 || selfTest + 1 >= args.Length)
 }
 
 var gpFile = args[selfTest + 1];
-var gp = SourceListJsonReader.Read(File.ReadAllText(gpFile), gpFile);
+var gp = (await new SourceListJsonReader().ReadFileAsync(gpFile)).SinglePatient();
 JsonObject Request(string id, string name, string status) => new()
 {
     ["resourceType"] = "MedicationRequest", ["id"] = id, ["status"] = status, ["intent"] = "order",

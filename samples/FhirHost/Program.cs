@@ -8,9 +8,13 @@ using MedEngine.Serialization;
 // FHIR R4 Bundle's Lists and one DetectedIssue per finding.
 var folder = args.Length > 0 ? args[0] : "data/samples";
 var runtime = new MedEngineBuilder().UseShippedRules().Build();
-var inputs = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
-    .Select(path => SourceListJsonReader.Read(File.ReadAllText(path), path))
-    .ToList();
+var reader = new SourceListJsonReader();
+var inputs = new List<PatientInput>();
+foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+{
+    // A reader returns what it could read and every problem; SinglePatient throws the problems together, with file, entry and field.
+    inputs.Add((await reader.ReadFileAsync(path)).SinglePatient());
+}
 var evaluation = runtime.Evaluate(inputs.SelectMany(input => input.Lists), PatientContexts.Merge(inputs.Select(input => input.Patient)));
 var bundle = FhirFindingWriter.AddFindings(FhirResultWriter.ToBundle(evaluation.List, runtime.Time), evaluation.Findings, [], runtime.Time);
 

@@ -60,7 +60,12 @@ internal static class ReconcileCommand
 
         try
         {
-            var inputs = files.Select(f => InputLoader.Load(f.Path, f.Kind, patient)).ToList();
+            var inputs = new List<PatientInput>();
+            foreach (var (kind, path) in files)
+            {
+                inputs.Add(await InputLoader.LoadAsync(path, kind, patient).ConfigureAwait(false));
+            }
+
             var builder = new MedEngineBuilder();
             var runtime = (rules is null ? builder : builder.UseRulesDirectory(rules)).Build();
             var lists = inputs.SelectMany(i => i.Lists).ToList();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MedEngine.Fhir;
 using MedEngine.Model;
 using MedEngine.Rules;
 using MedEngine.Serialization;
@@ -44,7 +43,7 @@ internal static class ReportCommand
         try
         {
             var runtime = new MedEngineBuilder().UseRulesDirectory(rules).Build();
-            var patients = Patients(paths);
+            var patients = await PatientsAsync(paths).ConfigureAwait(false);
             var findings = new SortedDictionary<string, (int Findings, HashSet<string> Patients)>(StringComparer.Ordinal);
             var unresolved = new SortedDictionary<string, int>(StringComparer.Ordinal);
             int entries = 0, resolved = 0;
@@ -97,14 +96,13 @@ internal static class ReportCommand
     }
 
     /// <summary>The patients in the files: lists and facts gathered by patient id across files.</summary>
-    private static List<(string Id, (List<SourceList> Lists, PatientContext? Context) Patient)> Patients(List<string> paths)
+    private static async Task<List<(string Id, (List<SourceList> Lists, PatientContext? Context) Patient)>> PatientsAsync(List<string> paths)
     {
         var byId = new SortedDictionary<string, (List<SourceList> Lists, List<PatientContext?> Facts)>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            var content = File.ReadAllText(path);
-            var inputs = FhirInputReader.IsFhir(content, path) ? FhirInputReader.Read(content, path).Patients : [SourceListJsonReader.Read(content, path)];
-            foreach (var input in inputs)
+            var read = await InputLoader.Readers.ReadFileAsync(path).ConfigureAwait(false);
+            foreach (var input in read.ThrowIfIssues().Patients)
             {
                 var id = input.Patient?.Id ?? Path.GetFileNameWithoutExtension(path);
                 if (!byId.TryGetValue(id, out var patient))

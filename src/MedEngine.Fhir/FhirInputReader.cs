@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using MedEngine.Model;
+using MedEngine.Serialization;
 
 namespace MedEngine.Fhir;
 
@@ -17,15 +18,18 @@ namespace MedEngine.Fhir;
 /// With a kind override, all medication resources of a patient form one source with id = stem and that kind.</para>
 /// <para>Entry ids are resource ids (else the fullUrl's uuid, else the NDJSON line). Parsing is lenient where no data is lost (Firely's NoOverflow mode:
 /// malformed primitive values and unknown codes are kept as written; unknown elements and wrong JSON shapes are errors), but malformed JSON, an unknown resourceType, a resource that cannot be read,
-/// and duplicate entry ids are all reported together in one <see cref="InputException"/>.</para>
+/// and duplicate entry ids are all reported together as issues; a resource with a problem is left out and named in its issue.</para>
 /// </remarks>
-public static class FhirInputReader
+public sealed class FhirInputReader : ISourceReader
 {
+    /// <inheritdoc />
+    public string Format => "FHIR R4";
+
     /// <summary>Whether an input is FHIR JSON: NDJSON (by extension or by content), or one JSON object with a <c>resourceType</c>.</summary>
     /// <param name="content">The file's content.</param>
     /// <param name="file">The file name.</param>
     /// <returns><see langword="true"/> when <see cref="Read"/> is the reader for it.</returns>
-    public static bool IsFhir(string content, string file)
+    public bool CanRead(string content, string file)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(file);
@@ -45,27 +49,22 @@ public static class FhirInputReader
         }
     }
 
-    /// <summary>Reads one FHIR input.</summary>
+    /// <summary>Reads one FHIR input; a kind override puts all medication resources of a patient in one source of that kind.</summary>
     /// <param name="content">The file's content.</param>
-    /// <param name="file">The file name, used in errors and for source ids.</param>
-    /// <param name="kindOverride">The kind given by the caller, which puts all medication resources of a patient in one source of that kind.</param>
-    /// <returns>The patients, ordered by id, and the count of resources skipped by type.</returns>
-    /// <exception cref="InputException">The input is not valid; every problem is listed with file, line (NDJSON), entry and field.</exception>
-    public static FhirReadResult Read(string content, string file, SourceKind? kindOverride = null)
+    /// <param name="file">The file name, used in issues and for source ids.</param>
+    /// <param name="kindOverride">The kind given by the caller.</param>
+    /// <returns>The patients, ordered by id, the count of resources skipped by type, and every problem with file, line (NDJSON), entry and field.</returns>
+    public SourceReadResult Read(string content, string file, SourceKind? kindOverride = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(file);
         var errors = new List<InputError>();
         var parser = new FhirContentParser(file, errors);
         parser.Parse(content);
-        if (errors.Count > 0)
-        {
-            throw new InputException(errors);
-        }
 
         var index = new ResourceIndex(parser.Resources);
         var sections = SfmSections.Classify(parser.Resources.Select(r => r.Resource).OfType<Composition>(), index);
-        var builder = new PatientInputBuilder(file, kindOverride);
+        var builder = new PatientInputBuilder(file, kindOverride, errors);
         var ordinal = 0;
         foreach (var parsed in parser.Resources)
         {

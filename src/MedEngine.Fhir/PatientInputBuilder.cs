@@ -1,9 +1,13 @@
 using MedEngine.Model;
+using MedEngine.Serialization;
 
 namespace MedEngine.Fhir;
 
-/// <summary>Groups mapped entries and facts by patient and source, then builds the <see cref="FhirReadResult"/> (see <see cref="FhirInputReader"/> for the source rules).</summary>
-internal sealed class PatientInputBuilder(string file, SourceKind? kindOverride)
+/// <summary>
+/// Groups mapped entries and facts by patient and source, then builds the <see cref="SourceReadResult"/> (see <see cref="FhirInputReader"/>
+/// for the source rules); a second resource with an id already in its source is left out and added to <paramref name="errors"/>.
+/// </summary>
+internal sealed class PatientInputBuilder(string file, SourceKind? kindOverride, List<InputError> errors)
 {
     private readonly string _stem = Path.GetFileNameWithoutExtension(file);
     private readonly Dictionary<string, Group> _patients = new(StringComparer.Ordinal);
@@ -27,19 +31,13 @@ internal sealed class PatientInputBuilder(string file, SourceKind? kindOverride)
         _skipped[key] = _skipped.GetValueOrDefault(key) + count;
     }
 
-    public FhirReadResult Build()
+    public SourceReadResult Build()
     {
-        var errors = new List<InputError>();
-        var patients = _patients.Values.OrderBy(g => g.Id, StringComparer.Ordinal).Select(g => Build(g, errors)).ToList();
-        if (errors.Count > 0)
-        {
-            throw new InputException(errors);
-        }
-
-        return new FhirReadResult(patients, _skipped);
+        var patients = _patients.Values.OrderBy(g => g.Id, StringComparer.Ordinal).Select(Build).ToList();
+        return new SourceReadResult(file, patients, errors, _skipped);
     }
 
-    private PatientInput Build(Group group, List<InputError> errors)
+    private PatientInput Build(Group group)
     {
         var statementKinds = group.Entries.Where(e => e.StatementGroup).Select(e => e.Kind).Distinct().Count();
         var lists = new List<SourceList>();

@@ -12,7 +12,7 @@ public class FhirInputReaderBundleTests
     {
         var json = FhirSamples.Bundle(type, FhirSamples.Request("rx-1"), FhirSamples.Statement("ms-1"), FhirSamples.Dispense("d-1"));
 
-        var result = FhirInputReader.Read(json, "kjernejournal.json");
+        var result = new FhirInputReader().Read(json, "kjernejournal.json");
 
         var patient = Assert.Single(result.Patients);
         Assert.Equal("p1", patient.Patient?.Id);
@@ -30,7 +30,7 @@ public class FhirInputReaderBundleTests
               {"request":{"method":"DELETE","url":"MedicationRequest/old"}}]}
             """;
 
-        var result = FhirInputReader.Read(json, "tx.json");
+        var result = new FhirInputReader().Read(json, "tx.json");
 
         Assert.Equal("rx-1", Assert.Single(Assert.Single(Assert.Single(result.Patients).Lists).Entries).EntryId);
         Assert.Equal(1, result.Skipped["Bundle.entry (no resource)"]);
@@ -39,7 +39,7 @@ public class FhirInputReaderBundleTests
     [Fact]
     public void A_single_resource_is_read()
     {
-        var result = FhirInputReader.Read(FhirSamples.Statement("ms-1", informationSource: "Patient/p1"), "patient-list.json");
+        var result = new FhirInputReader().Read(FhirSamples.Statement("ms-1", informationSource: "Patient/p1"), "patient-list.json");
 
         var list = Assert.Single(Assert.Single(result.Patients).Lists);
         Assert.Equal(new MedicationSource("patient-list", SourceKind.PatientReported), list.Source);
@@ -53,7 +53,7 @@ public class FhirInputReaderBundleTests
     {
         var json = FhirSamples.Bundle("collection", FhirSamples.Request("rx-1"), FhirSamples.Dispense("d-1"));
 
-        var list = Assert.Single(Assert.Single(FhirInputReader.Read(json, "dir/gp.json", SourceKind.GeneralPractitioner).Patients).Lists);
+        var list = Assert.Single(Assert.Single(new FhirInputReader().Read(json, "dir/gp.json", SourceKind.GeneralPractitioner).Patients).Lists);
 
         Assert.Equal(new MedicationSource("gp", SourceKind.GeneralPractitioner), list.Source);
         Assert.Equal(["rx-1", "d-1"], list.Entries.Select(e => e.EntryId));
@@ -65,7 +65,7 @@ public class FhirInputReaderBundleTests
         var noSubject = """{"resourceType":"MedicationRequest","id":"rx-9","status":"active","intent":"order","medicationCodeableConcept":{"text":"Ibux"}}""";
         var content = string.Join("\n", FhirSamples.OneLine(FhirSamples.Request("rx-2", patient: "b")), FhirSamples.OneLine(FhirSamples.Request("rx-1", patient: "a")), noSubject, "");
 
-        var result = FhirInputReader.Read(content, "export.json");
+        var result = new FhirInputReader().Read(content, "export.json");
 
         Assert.Equal([null, "a", "b"], result.Patients.Select(p => p.Patient?.Id));
         Assert.Equal(["rx-9", "rx-1", "rx-2"], result.Patients.Select(p => p.Lists.Single().Entries.Single().EntryId));
@@ -80,7 +80,7 @@ public class FhirInputReaderBundleTests
             """{"resourceType":"Encounter","id":"e2","status":"finished","class":{"code":"AMB"}}""",
             """{"resourceType":"Immunization","id":"i1","status":"completed","vaccineCode":{"text":"flu"},"patient":{"reference":"Patient/p1"},"occurrenceDateTime":"2020-01-01"}""");
 
-        var result = FhirInputReader.Read(content, "mixed.ndjson");
+        var result = new FhirInputReader().Read(content, "mixed.ndjson");
 
         Assert.Equal(2, result.Skipped["Encounter"]);
         Assert.Equal(1, result.Skipped["Immunization"]);
@@ -92,7 +92,7 @@ public class FhirInputReaderBundleTests
     {
         var path = Path.Combine(AppContext.BaseDirectory, "TestData", "sfm-getmedication.json");
 
-        var result = FhirInputReader.Read(File.ReadAllText(path), path);
+        var result = new FhirInputReader().Read(File.ReadAllText(path), path);
 
         var patient = Assert.Single(result.Patients);
         Assert.Equal(

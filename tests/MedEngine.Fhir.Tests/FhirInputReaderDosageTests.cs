@@ -7,7 +7,7 @@ namespace MedEngine.Fhir.Tests;
 public class FhirInputReaderDosageTests
 {
     private static MedicationEntry ReadRequest(string? dosage, string status = "active") =>
-        FhirInputReader.Read(FhirSamples.Request("rx-1", status, dosage: dosage), "rx.json").Patients.Single().Lists.Single().Entries.Single();
+        new FhirInputReader().Read(FhirSamples.Request("rx-1", status, dosage: dosage), "rx.json").Patients.Single().Lists.Single().Entries.Single();
 
     [Theory]
     [InlineData("active", EntryStatus.Active)]
@@ -30,7 +30,7 @@ public class FhirInputReaderDosageTests
     [InlineData("entered-in-error", EntryStatus.EnteredInError)]
     [InlineData("unknown", EntryStatus.Unknown)]
     public void Statement_statuses(string fhir, EntryStatus expected) =>
-        Assert.Equal(expected, FhirInputReader.Read(FhirSamples.Statement("ms-1", fhir), "s.json").Patients.Single().Lists.Single().Entries.Single().Status);
+        Assert.Equal(expected, new FhirInputReader().Read(FhirSamples.Statement("ms-1", fhir), "s.json").Patients.Single().Lists.Single().Entries.Single().Status);
 
     [Theory]
     [InlineData("completed", EntryStatus.Completed)]
@@ -38,7 +38,7 @@ public class FhirInputReaderDosageTests
     [InlineData("in-progress", EntryStatus.Unknown)]
     [InlineData("entered-in-error", EntryStatus.EnteredInError)]
     public void Dispense_statuses(string fhir, EntryStatus expected) =>
-        Assert.Equal(expected, FhirInputReader.Read(FhirSamples.Dispense("d-1", fhir), "d.json").Patients.Single().Lists.Single().Entries.Single().Status);
+        Assert.Equal(expected, new FhirInputReader().Read(FhirSamples.Dispense("d-1", fhir), "d.json").Patients.Single().Lists.Single().Entries.Single().Status);
 
     [Theory]
     [InlineData("""{"frequency":2,"period":1,"periodUnit":"d"}""", 2.0)]

@@ -1,30 +1,38 @@
+using MedEngine.Serialization;
 using Xunit;
 
 namespace MedEngine.Fhir.Tests;
 
 public class FhirInputReaderErrorTests
 {
+    private static SourceReadResult Read(string content, string file) => new FhirInputReader().Read(content, file);
+
     [Fact]
     public void Malformed_ndjson_line_is_reported_with_its_line_and_every_problem_at_once()
     {
         var content = string.Join("\n", FhirSamples.OneLine(FhirSamples.Request("rx-1")), """{"resourceType":"MedicationRequest", "id": """, FhirSamples.OneLine(FhirSamples.Request("rx-3")), """{"resourceType":"Medikament","id":"x"}""");
 
-        var e = Assert.Throws<InputException>(() => FhirInputReader.Read(content, "bulk.ndjson"));
+        var read = Read(content, "bulk.ndjson");
 
-        Assert.Equal(2, e.Errors.Count);
-        Assert.Equal(2, e.Errors[0].Line);
-        Assert.Contains("Malformed JSON", e.Errors[0].Message, StringComparison.Ordinal);
-        Assert.Equal(4, e.Errors[1].Line);
-        Assert.Equal("x", e.Errors[1].Entry);
-        Assert.All(e.Errors, error => Assert.Equal("bulk.ndjson", error.File));
+        Assert.Equal(2, read.Issues.Count);
+        Assert.Equal(2, read.Issues[0].Line);
+        Assert.Equal(InputIssueCodes.FhirMalformed, read.Issues[0].Code);
+        Assert.Contains("Malformed JSON", read.Issues[0].Message, StringComparison.Ordinal);
+        Assert.Equal(4, read.Issues[1].Line);
+        Assert.Equal(InputIssueCodes.FhirNotAResource, read.Issues[1].Code);
+        Assert.Equal("x", read.Issues[1].Entry);
+        Assert.All(read.Issues, error => Assert.Equal("bulk.ndjson", error.File));
+        Assert.Equal(["rx-1", "rx-3"], read.Patients.SelectMany(p => p.Lists).SelectMany(l => l.Entries).Select(e => e.EntryId));
+        Assert.Equal(read.Issues, Assert.Throws<InputException>(() => read.ThrowIfIssues()).Errors);
     }
 
     [Fact]
     public void Malformed_json_document_reports_the_line()
     {
-        var e = Assert.Throws<InputException>(() => FhirInputReader.Read("{\n  \"resourceType\": \"Bundle\",\n  \"type\": collection\n}", "b.json"));
+        var read = Read("{\n  \"resourceType\": \"Bundle\",\n  \"type\": collection\n}", "b.json");
 
-        Assert.Equal(3, Assert.Single(e.Errors).Line);
+        Assert.Equal(3, Assert.Single(read.Issues).Line);
+        Assert.Empty(read.Patients);
     }
 
     [Fact]
@@ -32,7 +40,7 @@ public class FhirInputReaderErrorTests
     {
         var json = FhirSamples.Bundle("collection", FhirSamples.Request("rx-1"), """{"resourceType":"MedicationList","id":"ml-1"}""");
 
-        var error = Assert.Single(Assert.Throws<InputException>(() => FhirInputReader.Read(json, "b.json")).Errors);
+        var error = Assert.Single(Read(json, "b.json").Issues);
 
         Assert.Contains("'MedicationList'", error.Message, StringComparison.Ordinal);
         Assert.Equal("ml-1", error.Entry);
@@ -44,7 +52,7 @@ public class FhirInputReaderErrorTests
     {
         var json = FhirSamples.Bundle("collection", """{"resourceType":"MedicationRequest","id":"rx-1","status":"active","intent":"order","subject":{"reference":"Patient/p1"},"authoredOn":{"nested":true}}""");
 
-        var error = Assert.Single(Assert.Throws<InputException>(() => FhirInputReader.Read(json, "b.json")).Errors);
+        var error = Assert.Single(Read(json, "b.json").Issues);
 
         Assert.Equal("rx-1", error.Entry);
         Assert.Equal(InputIssueCodes.FhirUnreadableResource, error.Code);
@@ -55,15 +63,29 @@ public class FhirInputReaderErrorTests
 
     [Fact]
     public void Unsupported_bundle_type_is_an_error() =>
-        Assert.Throws<InputException>(() => FhirInputReader.Read("""{"resourceType":"Bundle","type":"history","entry":[]}""", "h.json"));
+        Assert.Equal(InputIssueCodes.FhirNotAResource, Assert.Single(Read("""{"resourceType":"Bundle","type":"history","entry":[]}""", "h.json").Issues).Code);
 
     [Fact]
     public void Duplicate_ids_in_one_source_are_an_error()
     {
         var json = FhirSamples.Bundle("collection", FhirSamples.Request("rx-1"), FhirSamples.Request("rx-1"));
 
-        var error = Assert.Single(Assert.Throws<InputException>(() => FhirInputReader.Read(json, "b.json")).Errors);
+        var read = Read(json, "b.json");
 
+        var error = Assert.Single(read.Issues);
         Assert.Equal("rx-1", error.Entry);
+        Assert.Equal(InputIssueCodes.FhirDuplicateResource, error.Code);
+        Assert.Single(Assert.Single(Assert.Single(read.Patients).Lists).Entries);
+    }
+
+    [Fact]
+    public void The_reader_claims_fhir_and_not_a_medengine_list()
+    {
+        var reader = new FhirInputReader();
+
+        Assert.True(reader.CanRead(FhirSamples.Request("rx-1"), "rx.json"));
+        Assert.True(reader.CanRead("{}\n{}\n", "bulk.ndjson"));
+        Assert.False(reader.CanRead("""{ "source": { "id": "gp" }, "entries": [] }""", "gp.json"));
+        Assert.False(reader.CanRead("not json", "x.json"));
     }
 }

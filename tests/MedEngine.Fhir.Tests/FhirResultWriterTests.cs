@@ -12,7 +12,7 @@ public class FhirResultWriterTests
 {
     private static readonly Lazy<ReconciliationResult> Sample = new(() => new MedEngineBuilder().Build().Evaluate(
         Directory.GetFiles(RepositoryPaths.Samples, "*.json").Order(StringComparer.Ordinal)
-            .SelectMany(path => SourceListJsonReader.Read(File.ReadAllText(path), path).Lists)).List);
+            .SelectMany(path => new SourceListJsonReader().Read(File.ReadAllText(path), path).SinglePatient().Lists)).List);
 
     private static Bundle Write() => FhirResultWriter.ToBundle(Sample.Value, FixedTime.Default, "Patient/ingrid-1938");
 
@@ -108,7 +108,7 @@ public class FhirResultWriterTests
     public void Written_source_statements_read_back_as_the_same_entries()
     {
         var bundle = Write();
-        var read = FhirInputReader.Read(FhirResultWriter.ToJson(bundle), "out.json", SourceKind.Unknown);
+        var read = new FhirInputReader().Read(FhirResultWriter.ToJson(bundle), "out.json", SourceKind.Unknown);
 
         var entries = read.Patients.Single().Lists.Single().Entries;
         Assert.Equal(bundle.Entry.Count(e => e.Resource is MedicationStatement), entries.Count);

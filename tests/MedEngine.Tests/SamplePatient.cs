@@ -8,6 +8,6 @@ internal static class SamplePatient
 {
     public static IReadOnlyList<SourceList> Lists { get; } = Directory.GetFiles(RepositoryPaths.Samples, "*.json")
         .Order(StringComparer.Ordinal)
-        .SelectMany(path => SourceListJsonReader.Read(File.ReadAllText(path), path).Lists)
+        .SelectMany(path => new SourceListJsonReader().Read(File.ReadAllText(path), path).SinglePatient().Lists)
         .ToList();
 }

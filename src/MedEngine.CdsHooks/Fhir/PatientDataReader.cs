@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using MedEngine.CdsHooks.Protocol;
 using MedEngine.Fhir;
 using MedEngine.Model;
+using MedEngine.Serialization;
 
 namespace MedEngine.CdsHooks.Fhir;
 
@@ -40,7 +41,7 @@ internal static class PatientDataReader
         var patients = new List<PatientContext?>();
         var drafts = new Dictionary<string, DraftOrder>(StringComparer.Ordinal);
 
-        void Add(FhirReadResult result, Func<MedicationEntry, MedicationEntry>? map = null)
+        void Add(SourceReadResult result, Func<MedicationEntry, MedicationEntry>? map = null)
         {
             foreach (var input in result.Patients)
             {
@@ -96,23 +97,24 @@ internal static class PatientDataReader
         return new PatientData(sourceLists, patient, drafts);
     }
 
-    private static FhirReadResult ReadFhir(JsonObject resource, string stem, string field, SourceKind? kind)
+    private static readonly FhirInputReader Fhir = new();
+
+    private static SourceReadResult ReadFhir(JsonObject resource, string stem, string field, SourceKind? kind)
     {
         if (resource["resourceType"] is not JsonValue type || type.GetValueKind() != JsonValueKind.String)
         {
             throw new CdsRequestException(field, "Must be a FHIR resource with a resourceType.");
         }
 
-        try
+        var read = Fhir.Read(resource.ToJsonString(), stem + ".json", kind);
+        if (read.Issues.Count > 0)
         {
-            return FhirInputReader.Read(resource.ToJsonString(), stem + ".json", kind);
-        }
-        catch (InputException e)
-        {
-            var first = e.Errors[0];
+            var first = read.Issues[0];
             var where = first.Field is null ? "" : $" (field '{first.Field}'{(first.Entry is null ? "" : $" of entry '{first.Entry}'")})";
-            throw new CdsRequestException(field, $"Not valid FHIR R4{where}: {first.Message}{(e.Errors.Count > 1 ? $" (and {e.Errors.Count - 1} more problems)" : "")}");
+            throw new CdsRequestException(field, $"Not valid FHIR R4{where}: {first.Code} {first.Message}{(read.Issues.Count > 1 ? $" (and {read.Issues.Count - 1} more problems)" : "")}");
         }
+
+        return read;
     }
 
     /// <summary>The ids and types of the medication orders in a draft Bundle.</summary>

@@ -6,11 +6,13 @@ using MedEngine.Units;
 namespace MedEngine.Serialization;
 
 /// <summary>
-/// Reads the MedEngine source list format (<c>docs/source-list-format.md</c>). Every problem is reported with the file,
-/// the entry and the field, all at once.
+/// Reads the MedEngine source list format (<c>docs/source-list-format.md</c>): one source list, and the patient's facts when given.
+/// Every problem is reported with the file, the entry and the field, all at once; an entry with a problem is left out, a patient
+/// block with a problem is left out, and a source header with a problem leaves out the whole list (its entries cannot be attributed).
 /// </summary>
-public static class SourceListJsonReader
+public sealed class SourceListJsonReader : ISourceReader
 {
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private static readonly string[] SourceFields = ["id", "kind", "lastConfirmed", "confirmedBy"];
     private static readonly string[] PatientFields = ["id", "birthDate", "sex", "weightKg", "pregnant", "conditions", "allergies", "labs"];
     private static readonly string[] EntryFields =
@@ -19,42 +21,68 @@ public static class SourceListJsonReader
         "start", "end", "status", "lastChanged", "recordedBy", "reason",
     ];
 
-    /// <summary>Reads one source list.</summary>
-    /// <param name="json">The file's content.</param>
-    /// <param name="file">The file name, used in errors.</param>
-    /// <param name="kindOverride">The kind given on the command line, which overrides the file's.</param>
-    /// <returns>The list and the patient, when given.</returns>
-    /// <exception cref="InputException">The file is not valid; every problem is listed.</exception>
-    public static PatientInput Read(string json, string file, SourceKind? kindOverride = null)
+    /// <inheritdoc />
+    public string Format => "MedEngine JSON";
+
+    /// <summary>Whether the content is one JSON object that is not a FHIR resource (it has no <c>resourceType</c>).</summary>
+    /// <param name="content">The file's content.</param>
+    /// <param name="file">The file name (not used: the format is told by its content).</param>
+    /// <returns><see langword="true"/> for a JSON object without <c>resourceType</c>.</returns>
+    public bool CanRead(string content, string file)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(content);
+        try
+        {
+            using var document = JsonDocument.Parse(content, Options);
+            return document.RootElement.ValueKind == JsonValueKind.Object && !document.RootElement.TryGetProperty("resourceType", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public SourceReadResult Read(string content, string file, SourceKind? kindOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(file);
+        var context = new Context(file);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(content, Options);
         }
         catch (JsonException e)
         {
-            throw new InputException(new InputError(InputIssueCodes.JsonMalformed, file, "Malformed JSON: " + e.Message.Split(" Path:")[0])
+            context.Add(new InputError(InputIssueCodes.JsonMalformed, file, "Malformed JSON: " + e.Message.Split(" Path:")[0])
             {
                 Line = (int?)e.LineNumber + 1,
                 Column = (int?)e.BytePositionInLine + 1,
             });
+            return context.Result(null);
         }
 
         using (document)
         {
-            var context = new Context(file);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new InputException(new InputError(InputIssueCodes.JsonNotASourceList, file, "The file must hold one JSON object with 'source' and 'entries'."));
+                context.Error(InputIssueCodes.JsonNotASourceList, null, null, "The file must hold one JSON object with 'source' and 'entries'.");
+                return context.Result(null);
             }
 
             context.CheckFields(root, ["source", "patient", "entries"], null);
+            var issues = context.Count;
             var source = ReadSource(root, context, kindOverride);
+            var sourceRead = context.Count == issues;
+            issues = context.Count;
             var patient = root.TryGetProperty("patient", out var p) ? ReadPatient(p, context) : null;
+            if (context.Count > issues)
+            {
+                patient = null;
+            }
+
             var entries = new List<MedicationEntry>();
             if (!root.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
             {
@@ -66,6 +94,7 @@ public static class SourceListJsonReader
                 var index = 0;
                 foreach (var item in list.EnumerateArray())
                 {
+                    issues = context.Count;
                     var entry = ReadEntry(item, index, context);
                     if (entry is not null)
                     {
@@ -76,6 +105,10 @@ public static class SourceListJsonReader
                         else
                         {
                             ids.Add(entry.EntryId, index);
+                        }
+
+                        if (context.Count == issues)
+                        {
                             entries.Add(entry);
                         }
                     }
@@ -84,8 +117,7 @@ public static class SourceListJsonReader
                 }
             }
 
-            context.ThrowIfAny();
-            return new PatientInput([new SourceList(source!, entries)], patient);
+            return context.Result(sourceRead && source is not null ? new PatientInput([new SourceList(source, entries)], patient) : null);
         }
     }
 
@@ -310,16 +342,15 @@ public static class SourceListJsonReader
     {
         private readonly List<InputError> _errors = [];
 
+        public int Count => _errors.Count;
+
+        public void Add(InputError error) => _errors.Add(error);
+
         public void Error(string code, string? entry, string? field, string message) =>
             _errors.Add(new InputError(code, file, message) { Entry = entry, Field = field });
 
-        public void ThrowIfAny()
-        {
-            if (_errors.Count > 0)
-            {
-                throw new InputException(_errors);
-            }
-        }
+        public SourceReadResult Result(PatientInput? patient) =>
+            new(file, patient is null ? [] : [patient], _errors, new Dictionary<string, int>());
 
         public void CheckFields(JsonElement element, string[] known, string? entry, string prefix = "")
         {

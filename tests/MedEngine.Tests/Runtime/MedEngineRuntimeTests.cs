@@ -14,7 +14,7 @@ public sealed class MedEngineRuntimeTests
         new MedEngineBuilder().UseKnowledge(TestKnowledge.Shipped).UseRulesDirectory(RepositoryPaths.Rules).UseTimeProvider(Time).Build());
 
     private static PatientContext? SampleContext => PatientContexts.Merge(Directory.GetFiles(RepositoryPaths.Samples, "*.json")
-        .Order(StringComparer.Ordinal).Select(path => SourceListJsonReader.Read(File.ReadAllText(path), path).Patient));
+        .Order(StringComparer.Ordinal).Select(path => new SourceListJsonReader().Read(File.ReadAllText(path), path).SinglePatient().Patient));
 
     private static IEnumerable<NRules.RuleModel.IRuleDefinition> HostRules()
     {

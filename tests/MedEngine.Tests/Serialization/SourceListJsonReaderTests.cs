@@ -7,13 +7,20 @@ namespace MedEngine.Tests.Serialization;
 
 public sealed class SourceListJsonReaderTests
 {
-    private static InputException Fails(string json) =>
-        Assert.Throws<InputException>(() => SourceListJsonReader.Read(json, "liste.json"));
+    private static readonly SourceListJsonReader Reader = new();
+
+    private static SourceReadResult Fails(string json)
+    {
+        var read = Reader.Read(json, "liste.json");
+        Assert.False(read.IsComplete);
+        Assert.Equal(read.Issues, Assert.Throws<InputException>(() => read.SinglePatient()).Errors);
+        return read;
+    }
 
     [Fact]
     public void Read_MalformedJson_NamesFileLineAndColumn()
     {
-        var error = Assert.Single(Fails("{\n  \"source\": { \"id\": \"gp\" },\n  \"entries\": [ { \"id\": 1, } \n").Errors);
+        var error = Assert.Single(Fails("{\n  \"source\": { \"id\": \"gp\" },\n  \"entries\": [ { \"id\": 1, } \n").Issues);
         Assert.Equal("liste.json", error.File);
         Assert.Equal(InputIssueCodes.JsonMalformed, error.Code);
         Assert.NotNull(error.Line);
@@ -32,7 +39,7 @@ public sealed class SourceListJsonReaderTests
                 { "id": "4", "nmae": "Furix" },
                 { "name": "no id" }
               ] }
-            """).Errors;
+            """).Issues;
         Assert.Contains(errors, e => e.Field == "source.kind" && e.Code == InputIssueCodes.JsonUnknownCode && e.Message.Contains("doctor", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Entry == "#0 '1'" && e.Field == "dose" && e.Message.Contains("2 bananas", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Entry == "#1 '2'" && e.Field == "timesPerDay" && e.Code == InputIssueCodes.JsonInvalidValue);
@@ -42,11 +49,57 @@ public sealed class SourceListJsonReaderTests
     }
 
     [Fact]
+    public void Read_EntriesWithProblems_AreLeftOutAndTheRestIsRead()
+    {
+        var read = Reader.Read("""
+            { "source": { "id": "gp", "kind": "gp" },
+              "entries": [
+                { "id": "1", "name": "Marevan", "dose": "2 bananas" },
+                { "id": "2", "name": "Paracet 500 mg" },
+                { "id": "2", "name": "Paracet 1 g" },
+                { "name": "no id" },
+                { "id": "5", "name": "Furix 40 mg" }
+              ] }
+            """, "gp.json");
+
+        var list = Assert.Single(Assert.Single(read.Patients).Lists);
+        Assert.Equal(["2", "5"], list.Entries.Select(e => e.EntryId));
+        Assert.Equal(["#0 '1'", "#2 '2'", "#3"], read.Issues.Select(e => e.Entry));
+    }
+
+    [Fact]
+    public void Read_ABadSourceHeader_LeavesOutTheListButReportsEveryProblem()
+    {
+        var read = Reader.Read("""{ "source": { "id": "gp", "kind": "doctor" }, "entries": [ { "id": "1", "nmae": "x" } ] }""", "gp.json");
+
+        Assert.Empty(read.Patients);
+        Assert.Equal(["source.kind", "nmae", "name"], read.Issues.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void CanRead_ClaimsAnObjectThatIsNotFhir()
+    {
+        Assert.True(Reader.CanRead("""{ "source": { "id": "gp" }, "entries": [] }""", "gp.json"));
+        Assert.False(Reader.CanRead("""{ "resourceType": "Bundle" }""", "b.json"));
+        Assert.False(Reader.CanRead("[1, 2]", "a.json"));
+        Assert.False(Reader.CanRead("{ nope", "a.json"));
+    }
+
+    [Fact]
+    public async Task ReadFileAsync_AMissingFile_IsAnIssueNotAnException()
+    {
+        var read = await Reader.ReadFileAsync(Path.Combine(Path.GetTempPath(), "medengine-no-such-file.json"));
+
+        Assert.Empty(read.Patients);
+        Assert.Equal(InputIssueCodes.FileMissing, Assert.Single(read.Issues).Code);
+    }
+
+    [Fact]
     public void Read_DuplicateEntryIds_IsAnErrorNamingBoth()
     {
         var error = Assert.Single(Fails("""
             { "source": { "id": "gp" }, "entries": [ { "id": "a", "name": "Marevan" }, { "id": "a", "name": "Paracet" } ] }
-            """).Errors);
+            """).Issues);
         Assert.Equal("#1 'a'", error.Entry);
         Assert.Equal(InputIssueCodes.JsonDuplicateEntry, error.Code);
         Assert.Contains("#0", error.Message, StringComparison.Ordinal);
@@ -55,7 +108,7 @@ public sealed class SourceListJsonReaderTests
     [Fact]
     public void Read_EmptyList_IsValidAndReconcilesToNothing()
     {
-        var input = SourceListJsonReader.Read("""{ "source": { "id": "gp", "kind": "gp" }, "entries": [] }""", "tom.json");
+        var input = Reader.Read("""{ "source": { "id": "gp", "kind": "gp" }, "entries": [] }""", "tom.json").SinglePatient();
         var result = ReconciliationEngine.CreateDefault().Reconcile(input.Lists);
         Assert.Empty(result.Lines);
         Assert.Empty(result.Unresolved);
@@ -65,14 +118,14 @@ public sealed class SourceListJsonReaderTests
     [Fact]
     public void Read_MissingDosageAndNonsense_AreFlaggedNotLost()
     {
-        var input = SourceListJsonReader.Read("""
+        var input = Reader.Read("""
             { "source": { "id": "pasient", "kind": "patient" },
               "entries": [
                 { "id": "1", "name": "Paracet 500 mg" },
                 { "id": "2", "name": "Xyzzy", "dosageText": "blah blah" },
                 { "id": "3", "name": "Furix 40 mg", "dose": "1 tablett", "timesPerDay": -3 }
               ] }
-            """, "p.json");
+            """, "p.json").SinglePatient();
         var result = ReconciliationEngine.CreateDefault().Reconcile(input.Lists);
         Assert.Equal(3, result.EntryCount);
         Assert.Contains(result.Unresolved, u => u.Entry.Entry.EntryId == "2");
@@ -82,7 +135,7 @@ public sealed class SourceListJsonReaderTests
     [Fact]
     public void Read_KindOverride_WinsOverTheFile()
     {
-        var input = SourceListJsonReader.Read("""{ "source": { "id": "x", "kind": "gp" }, "entries": [] }""", "x.json", SourceKind.Hospital);
+        var input = Reader.Read("""{ "source": { "id": "x", "kind": "gp" }, "entries": [] }""", "x.json", SourceKind.Hospital).SinglePatient();
         Assert.Equal(SourceKind.Hospital, input.Lists[0].Source.Kind);
     }
 
@@ -91,7 +144,7 @@ public sealed class SourceListJsonReaderTests
     {
         var names = new[] { "Marevan 2,5 mg", "Paracet 500 mg", "Ukjent", "Furix 40 mg", "Selo-Zok 50 mg" };
         var entries = string.Join(",", Enumerable.Range(0, 10_000).Select(i => $$"""{ "id": "e{{i}}", "name": "{{names[i % names.Length]}}", "dosageText": "1x{{1 + (i % 3)}}", "status": "active" }"""));
-        var input = SourceListJsonReader.Read($$"""{ "source": { "id": "stor", "kind": "municipal" }, "entries": [ {{entries}} ] }""", "stor.json");
+        var input = Reader.Read($$"""{ "source": { "id": "stor", "kind": "municipal" }, "entries": [ {{entries}} ] }""", "stor.json").SinglePatient();
         var result = ReconciliationEngine.CreateDefault().Reconcile(input.Lists);
         Assert.Equal(10_000, result.EntryCount);
         Assert.Equal(2_000, result.Unresolved.Count);
