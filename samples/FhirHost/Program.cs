@@ -16,7 +16,7 @@ foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.O
     inputs.Add((await reader.ReadFileAsync(path)).SinglePatient());
 }
 var evaluation = runtime.Evaluate(inputs.SelectMany(input => input.Lists), PatientContexts.Merge(inputs.Select(input => input.Patient)));
-var bundle = FhirFindingWriter.AddFindings(FhirResultWriter.ToBundle(evaluation.List, runtime.Time), evaluation.Findings, [], runtime.Time);
+var bundle = new FhirEvaluationWriter(runtime.Time).ToBundle(evaluation);
 
 foreach (var list in bundle.Entry.Select(e => e.Resource).OfType<List>())
 {

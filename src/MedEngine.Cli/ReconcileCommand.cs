@@ -8,16 +8,9 @@ namespace MedEngine.Cli;
 /// <summary><c>medengine reconcile</c>: many source lists in, one reconciled list with findings out.</summary>
 internal static class ReconcileCommand
 {
-    private enum OutputFormat
-    {
-        Table,
-        Json,
-        Fhir,
-    }
-
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var format = OutputFormat.Table;
+        var format = "table";
         string? patient = null;
         string? rules = RuleSet.ShippedDirectory;
         var files = new List<(SourceKind? Kind, string Path)>();
@@ -26,10 +19,10 @@ internal static class ReconcileCommand
             switch (args[i])
             {
                 case "--json":
-                    format = OutputFormat.Json;
+                    format = "json";
                     break;
                 case "--fhir":
-                    format = OutputFormat.Fhir;
+                    format = "fhir";
                     break;
                 case "--patient" when i + 1 < args.Length:
                     patient = args[++i];
@@ -76,12 +69,9 @@ internal static class ReconcileCommand
 
             var evaluation = runtime.Evaluate(lists, PatientContexts.Merge(inputs.Select(i => i.Patient)));
 
-            await output.WriteLineAsync(format switch
-            {
-                OutputFormat.Json => ReconciliationJsonWriter.WriteToString(evaluation.List, evaluation.Findings),
-                OutputFormat.Fhir => FhirResultWriter.ToJson(FhirFindingWriter.AddFindings(FhirResultWriter.ToBundle(evaluation.List, runtime.Time), evaluation.Findings, [], runtime.Time)),
-                _ => TableWriter.Write(evaluation.List, evaluation.Findings),
-            }).ConfigureAwait(false);
+            IEvaluationWriter[] writers = [new TableWriter(), new ReconciliationJsonWriter(), new FhirEvaluationWriter(runtime.Time)];
+            await writers.Single(w => w.Format == format).WriteAsync(evaluation, output).ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
             return CommandLine.Success;
         }
         catch (InputException e)

@@ -3,13 +3,21 @@ using System.Text;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
 using MedEngine.Findings;
+using MedEngine.Serialization;
 
 namespace MedEngine.Cli;
 
-/// <summary>Writes a reconciled list as a plain-text table for a person to read.</summary>
-internal static class TableWriter
+/// <summary>Writes an evaluation as a plain-text table for a person to read: the sources, the lines, the unresolved entries and the findings.</summary>
+internal sealed class TableWriter : IEvaluationWriter
 {
-    public static string Write(ReconciliationResult result, IReadOnlyList<Finding> findings)
+    public string Format => "table";
+
+    public string MediaType => "text/plain";
+
+    public Task WriteAsync(PatientEvaluation evaluation, TextWriter output, CancellationToken cancellationToken = default) =>
+        output.WriteAsync(Write(evaluation.List, evaluation.Findings).AsMemory(), cancellationToken);
+
+    private static string Write(ReconciliationResult result, IReadOnlyList<Finding> findings)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Reconciled medication list: {result.Lines.Count} lines, {result.Unresolved.Count} unresolved, {result.EntryCount} entries from {result.Sources.Count} sources.");

@@ -7,22 +7,16 @@ namespace MedEngine.Fhir;
 /// Adds decision-support findings to a bundle written by <see cref="FhirResultWriter.ToBundle"/>: one DetectedIssue per finding.
 /// <list type="bullet">
 /// <item><c>code</c>: a v3-ActCode where one fits (interaction → <c>DRG</c> Drug Interaction Alert, duplicate → <c>DUPTHPY</c>,
-/// dose-limit and cumulative → <c>DOSEH</c> High Dose Alert), always with the rule id in <see cref="RuleSystem"/> (display = the title);</item>
+/// dose-limit and cumulative → <c>DOSEH</c> High Dose Alert), always with the rule id in <see cref="FhirSystems.Rule"/> (display = the title);</item>
 /// <item><c>severity</c>: contraindicated and avoid → <c>high</c>, caution → <c>moderate</c>, info → <c>low</c>;</item>
 /// <item><c>implicated</c>: the bundled source entry statements behind the finding; <c>evidence</c>: the reconciled line statements;</item>
 /// <item><c>detail</c>: the finding's explanation; <c>reference</c>: none (references are in the detail's source rule);</item>
-/// <item><c>mitigation</c>, when the finding was overridden: one per override, action coded in <see cref="OverrideSystem"/> with
+/// <item><c>mitigation</c>, when the finding was overridden: one per override, action coded in <see cref="FhirSystems.FindingMitigation"/> with
 /// the reason as text, the date, and the author by display.</item>
 /// </list>
 /// </summary>
-public static class FhirFindingWriter
+internal static class FhirFindingWriter
 {
-    /// <summary>The code system of MedEngine rule ids.</summary>
-    public const string RuleSystem = "https://medengine.no/fhir/CodeSystem/rule";
-
-    /// <summary>The code system of overrides as DetectedIssue mitigations (code <c>overridden</c>).</summary>
-    public const string OverrideSystem = "https://medengine.no/fhir/CodeSystem/finding-mitigation";
-
     /// <summary>Adds one DetectedIssue per finding to the bundle.</summary>
     /// <param name="bundle">A bundle from <see cref="FhirResultWriter.ToBundle"/> for the same reconciled list.</param>
     /// <param name="findings">The findings.</param>
@@ -32,10 +26,6 @@ public static class FhirFindingWriter
     /// <returns>The same bundle.</returns>
     public static Bundle AddFindings(Bundle bundle, IEnumerable<Finding> findings, IEnumerable<FindingOverride> overrides, TimeProvider time, string? patientReference = null)
     {
-        ArgumentNullException.ThrowIfNull(bundle);
-        ArgumentNullException.ThrowIfNull(findings);
-        ArgumentNullException.ThrowIfNull(overrides);
-        ArgumentNullException.ThrowIfNull(time);
         var overridesByKey = overrides.ToLookup(o => o.FindingKey, StringComparer.Ordinal);
         var present = bundle.Entry.Select(e => e.FullUrl).ToHashSet(StringComparer.Ordinal);
         var identified = new FhirDateTime(time.GetUtcNow());
@@ -76,7 +66,7 @@ public static class FhirFindingWriter
                 {
                     Action = new CodeableConcept
                     {
-                        Coding = [new Coding(OverrideSystem, "overridden", "Overridden by a clinician")],
+                        Coding = [new Coding(FhirSystems.FindingMitigation, "overridden", "Overridden by a clinician")],
                         Text = decision.Comment is null ? decision.Reason : $"{decision.Reason}: {decision.Comment}",
                     },
                     DateElement = new FhirDateTime(decision.At),
@@ -105,7 +95,7 @@ public static class FhirFindingWriter
             code.Coding.Add(new Coding(FhirSystems.V3ActCode, c.Code, c.Display));
         }
 
-        code.Coding.Add(new Coding(RuleSystem, finding.RuleId, finding.Title.En));
+        code.Coding.Add(new Coding(FhirSystems.Rule, finding.RuleId, finding.Title.En));
         return code;
     }
 }

@@ -1,5 +1,4 @@
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;
 using MedEngine.Normalization;
 using MedEngine.Reconciliation;
@@ -18,14 +17,8 @@ namespace MedEngine.Fhir;
 /// agent = MedEngine as assembler, one entity with role <c>source</c> per source entry).</item>
 /// </list>
 /// </summary>
-public static class FhirResultWriter
+internal static class FhirResultWriter
 {
-    /// <summary>The title of the reconciled List.</summary>
-    public const string ListTitle = "Samstemt legemiddelliste";
-
-    /// <summary>The title of the List of unresolved entries.</summary>
-    public const string UnresolvedListTitle = "Ikke samstemte legemidler";
-
     /// <summary>Writes a reconciled list as a collection Bundle.</summary>
     /// <param name="result">The reconciled list.</param>
     /// <param name="time">The clock: the List date, DetectedIssue identified time, Provenance recorded time and Bundle timestamp.</param>
@@ -33,8 +26,6 @@ public static class FhirResultWriter
     /// <returns>The bundle.</returns>
     public static Bundle ToBundle(ReconciliationResult result, TimeProvider time, string? patientReference = null)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(time);
         var now = time.GetUtcNow();
         var subject = patientReference is null ? new ResourceReference { Display = "Pasient" } : new ResourceReference(patientReference);
         var bundle = new Bundle { Type = Bundle.BundleType.Collection, Timestamp = now };
@@ -52,7 +43,7 @@ public static class FhirResultWriter
             return reference;
         }
 
-        var list = NewList(ListTitle, subject, now);
+        var list = NewList(FhirEvaluationWriter.ListTitle, subject, now);
         var lineReferences = new List<(ReconciledLine Line, ResourceReference Statement)>();
         foreach (var line in result.Lines)
         {
@@ -66,12 +57,12 @@ public static class FhirResultWriter
             });
         }
 
-        Add(bundle, list, BundleUrls.For("list", ListTitle));
+        Add(bundle, list, BundleUrls.For("list", FhirEvaluationWriter.ListTitle));
         if (result.Unresolved.Count > 0)
         {
-            var unresolved = NewList(UnresolvedListTitle, subject, now);
+            var unresolved = NewList(FhirEvaluationWriter.UnresolvedListTitle, subject, now);
             unresolved.Entry.AddRange(result.Unresolved.Select(u => new List.EntryComponent { Item = Copy(AddSource(u.Entry)), Flag = Flag("unresolved", u.Reason) }));
-            Add(bundle, unresolved, BundleUrls.For("list", UnresolvedListTitle));
+            Add(bundle, unresolved, BundleUrls.For("list", FhirEvaluationWriter.UnresolvedListTitle));
         }
 
         var identified = new FhirDateTime(now);
@@ -92,15 +83,6 @@ public static class FhirResultWriter
         }
 
         return bundle;
-    }
-
-    /// <summary>Serializes a bundle (or any resource) as pretty-printed FHIR JSON.</summary>
-    /// <param name="bundle">The bundle.</param>
-    /// <returns>The JSON text.</returns>
-    public static string ToJson(Bundle bundle)
-    {
-        ArgumentNullException.ThrowIfNull(bundle);
-        return new FhirJsonSerializer().SerializeToString(bundle, pretty: true);
     }
 
     private static List NewList(string title, ResourceReference subject, DateTimeOffset now) => new()

@@ -44,4 +44,10 @@ public static class FhirSystems
 
     /// <summary>The LOINC code "History of Medication use Narrative", used for the reconciled <c>List</c>.</summary>
     public const string MedicationHistoryLoinc = "10160-0";
+
+    /// <summary>The code system of MedEngine rule ids (a DetectedIssue's code, display = the rule's title).</summary>
+    public const string Rule = "https://medengine.no/fhir/CodeSystem/rule";
+
+    /// <summary>The code system of overrides as DetectedIssue mitigations (code <c>overridden</c>).</summary>
+    public const string FindingMitigation = "https://medengine.no/fhir/CodeSystem/finding-mitigation";
 }

@@ -23,7 +23,7 @@ public sealed class FhirFindingWriterTests
         var finding = support.Findings.Single(f => f.RuleId == "MEDENGINE-DDI-0001");
         var decision = new FindingOverride(finding.Key, "enc-1", "will-monitor", "INR on Friday", "Dr. Hansen", DateTimeOffset.UnixEpoch);
 
-        var bundle = FhirFindingWriter.AddFindings(FhirResultWriter.ToBundle(support.List, TimeProvider.System, "Patient/p1"), support.Findings, [decision], TimeProvider.System, "Patient/p1");
+        var bundle = new FhirEvaluationWriter(TimeProvider.System, "Patient/p1").ToBundle(new PatientEvaluation(support.List, support.Findings), [decision]);
 
         var issue = bundle.Entry.Select(e => e.Resource).OfType<DetectedIssue>().Single(i => i.Code!.Coding.Any(c => c.Code == "MEDENGINE-DDI-0001"));
         Assert.Contains(issue.Code!.Coding, c => c.System == FhirSystems.V3ActCode && c.Code == "DRG");
@@ -35,7 +35,7 @@ public sealed class FhirFindingWriterTests
         Assert.Equal("will-monitor: INR on Friday", mitigation.Action!.Text);
         Assert.Equal("Dr. Hansen", mitigation.Author!.Display);
 
-        var json = FhirResultWriter.ToJson(bundle);
+        var json = FhirEvaluationWriter.ToJson(bundle);
         var parsed = new FhirJsonDeserializer(new DeserializerSettings()).Deserialize<Bundle>(json);
         Assert.Equal(bundle.Entry.Count, parsed.Entry.Count);
     }

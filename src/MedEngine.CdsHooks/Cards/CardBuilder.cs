@@ -43,7 +43,7 @@ internal sealed class CardBuilder(CdsHooksOptions options)
             Summary = summary,
             Detail = Detail(finding),
             Indicator = Indicator(finding.Severity),
-            Source = new CardSource(options.SourceLabel, options.SourceUrl?.ToString(), new CdsCoding(CardTexts.RuleSystem, finding.RuleId, CardTexts.Text(finding.Title, _language))),
+            Source = new CardSource(options.SourceLabel, options.SourceUrl?.ToString(), new CdsCoding(MedEngine.Fhir.FhirSystems.Rule, finding.RuleId, CardTexts.Text(finding.Title, _language))),
             Suggestions = suggestions.Count == 0 ? null : suggestions,
             SelectionBehavior = suggestions.Count == 0 ? null : "at-most-one",
             OverrideReasons = CardTexts.OverrideReasons(_language),
@@ -86,7 +86,7 @@ internal sealed class CardBuilder(CdsHooksOptions options)
             Summary = summary,
             Detail = detail.ToString(),
             Indicator = "info",
-            Source = new CardSource(options.SourceLabel, options.SourceUrl?.ToString(), new CdsCoding(CardTexts.RuleSystem, "medengine-reconciliation", _texts.Reconciliation)),
+            Source = new CardSource(options.SourceLabel, options.SourceUrl?.ToString(), new CdsCoding(MedEngine.Fhir.FhirSystems.Rule, "medengine-reconciliation", _texts.Reconciliation)),
         };
     }
 

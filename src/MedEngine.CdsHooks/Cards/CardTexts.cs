@@ -35,7 +35,4 @@ internal sealed record CardTexts(
 
     /// <summary>The code system of MedEngine's override reasons.</summary>
     public const string OverrideReasonSystem = "https://medengine.no/fhir/CodeSystem/override-reason";
-
-    /// <summary>The code system of card topics: the rule ids.</summary>
-    public const string RuleSystem = "https://medengine.no/fhir/CodeSystem/rule";
 }

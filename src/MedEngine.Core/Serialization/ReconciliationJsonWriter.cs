@@ -10,21 +10,36 @@ using MedEngine.Units;
 namespace MedEngine.Serialization;
 
 /// <summary>
-/// Writes a <see cref="ReconciliationResult"/> as the stable JSON document described in <c>docs/reconcile-json.md</c>.
-/// The same result always gives the same bytes.
+/// Writes an evaluation (a <see cref="ReconciliationResult"/> and its findings) as the stable JSON document described in
+/// <c>docs/reconcile-json.md</c>. The same evaluation always gives the same bytes.
 /// </summary>
-public static class ReconciliationJsonWriter
+public sealed class ReconciliationJsonWriter : IEvaluationWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes the result to a stream as UTF-8 JSON.</summary>
-    /// <param name="result">The reconciled list.</param>
-    /// <param name="stream">Where to write.</param>
-    /// <param name="findings">The decision-support findings for the list, if rules were evaluated.</param>
-    public static void Write(ReconciliationResult result, Stream stream, IReadOnlyList<Finding>? findings = null)
+    /// <inheritdoc />
+    public string Format => "json";
+
+    /// <inheritdoc />
+    public string MediaType => "application/json";
+
+    /// <inheritdoc />
+    public async Task WriteAsync(PatientEvaluation evaluation, TextWriter output, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        using var stream = new MemoryStream();
+        Write(evaluation, stream);
+        await output.WriteAsync(System.Text.Encoding.UTF8.GetString(stream.ToArray()).AsMemory(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the evaluation to a stream as UTF-8 JSON.</summary>
+    /// <param name="evaluation">The reconciled list and its findings.</param>
+    /// <param name="stream">Where to write.</param>
+    public void Write(PatientEvaluation evaluation, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(stream);
+        var (result, findings) = evaluation;
         using var writer = new Utf8JsonWriter(stream, Options);
         writer.WriteStartObject();
         writer.WriteStartArray("sources");
@@ -73,7 +88,7 @@ public static class ReconciliationJsonWriter
 
         writer.WriteEndArray();
         writer.WriteStartArray("findings");
-        foreach (var finding in findings ?? [])
+        foreach (var finding in findings)
         {
             WriteFinding(writer, finding);
         }
@@ -134,17 +149,6 @@ public static class ReconciliationJsonWriter
         }
 
         writer.WriteEndArray();
-    }
-
-    /// <summary>Writes the result as a JSON string.</summary>
-    /// <param name="result">The reconciled list.</param>
-    /// <param name="findings">The decision-support findings, if rules were evaluated.</param>
-    /// <returns>The JSON document.</returns>
-    public static string WriteToString(ReconciliationResult result, IReadOnlyList<Finding>? findings = null)
-    {
-        using var stream = new MemoryStream();
-        Write(result, stream, findings);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static void WriteLine(Utf8JsonWriter writer, ReconciledLine line)

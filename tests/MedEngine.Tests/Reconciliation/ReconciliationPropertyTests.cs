@@ -15,7 +15,12 @@ public sealed class ReconciliationPropertyTests
 
     private static Arbitrary<int> Seeds => Gen.Choose(0, int.MaxValue).ToArbitrary();
 
-    private static string Json(ReconciliationResult result) => ReconciliationJsonWriter.WriteToString(result);
+    private static string Json(ReconciliationResult result)
+    {
+        using var stream = new MemoryStream();
+        new ReconciliationJsonWriter().Write(new PatientEvaluation(result, []), stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
 
     [Property(MaxTest = 150)]
     public Property OrderOfSourcesAndEntries_DoesNotChangeTheResult() => Prop.ForAll(Seeds, seed =>

@@ -8,13 +8,13 @@ using Xunit;
 
 namespace MedEngine.Fhir.Tests;
 
-public class FhirResultWriterTests
+public class FhirEvaluationWriterTests
 {
     private static readonly Lazy<ReconciliationResult> Sample = new(() => new MedEngineBuilder().Build().Evaluate(
         Directory.GetFiles(RepositoryPaths.Samples, "*.json").Order(StringComparer.Ordinal)
             .SelectMany(path => new SourceListJsonReader().Read(File.ReadAllText(path), path).SinglePatient().Lists)).List);
 
-    private static Bundle Write() => FhirResultWriter.ToBundle(Sample.Value, FixedTime.Default, "Patient/ingrid-1938");
+    private static Bundle Write() => new FhirEvaluationWriter(FixedTime.Default, "Patient/ingrid-1938").ToBundle(new PatientEvaluation(Sample.Value, []));
 
     [Fact]
     public void Bundle_has_one_list_entry_per_line_and_one_issue_per_discrepancy()
@@ -23,7 +23,7 @@ public class FhirResultWriterTests
         var bundle = Write();
 
         Assert.Equal(Bundle.BundleType.Collection, bundle.Type);
-        var list = bundle.Entry.Select(e => e.Resource).OfType<List>().Single(l => l.Title == FhirResultWriter.ListTitle);
+        var list = bundle.Entry.Select(e => e.Resource).OfType<List>().Single(l => l.Title == FhirEvaluationWriter.ListTitle);
         Assert.Equal(result.Lines.Count, list.Entry.Count);
         Assert.Equal(List.ListStatus.Current, list.Status);
         Assert.Equal(ListMode.Working, list.Mode);
@@ -66,12 +66,12 @@ public class FhirResultWriterTests
     public void Bundle_round_trips_and_validates()
     {
         var bundle = Write();
-        var json = FhirResultWriter.ToJson(bundle);
+        var json = FhirEvaluationWriter.ToJson(bundle);
 
         var parsed = new FhirJsonDeserializer(new DeserializerSettings()).Deserialize<Bundle>(json);
 
         Assert.True(parsed.IsExactly(bundle));
-        Assert.Equal(json, FhirResultWriter.ToJson(parsed));
+        Assert.Equal(json, FhirEvaluationWriter.ToJson(parsed));
         Assert.Empty(parsed.Validate(ModelInfo.ModelInspector, validateRecursively: true));
         foreach (var resource in parsed.Entry.Select(e => e.Resource))
         {
@@ -102,13 +102,25 @@ public class FhirResultWriterTests
     }
 
     [Fact]
-    public void Output_is_deterministic() => Assert.Equal(FhirResultWriter.ToJson(Write()), FhirResultWriter.ToJson(Write()));
+    public void Output_is_deterministic() => Assert.Equal(FhirEvaluationWriter.ToJson(Write()), FhirEvaluationWriter.ToJson(Write()));
+
+    [Fact]
+    public async System.Threading.Tasks.Task The_writer_contract_writes_the_bundle_as_fhir_json()
+    {
+        IEvaluationWriter writer = new FhirEvaluationWriter(FixedTime.Default, "Patient/ingrid-1938");
+        using var output = new StringWriter();
+
+        await writer.WriteAsync(new PatientEvaluation(Sample.Value, []), output);
+
+        Assert.Equal(("fhir", "application/fhir+json"), (writer.Format, writer.MediaType));
+        Assert.Equal(FhirEvaluationWriter.ToJson(Write()), output.ToString());
+    }
 
     [Fact]
     public void Written_source_statements_read_back_as_the_same_entries()
     {
         var bundle = Write();
-        var read = new FhirInputReader().Read(FhirResultWriter.ToJson(bundle), "out.json", SourceKind.Unknown);
+        var read = new FhirInputReader().Read(FhirEvaluationWriter.ToJson(bundle), "out.json", SourceKind.Unknown);
 
         var entries = read.Patients.Single().Lists.Single().Entries;
         Assert.Equal(bundle.Entry.Count(e => e.Resource is MedicationStatement), entries.Count);
