@@ -17,7 +17,7 @@ public static class CdsHooksServiceCollectionExtensions
     /// <see cref="CdsHooksOptions.RulesDirectory"/>, the SQLite audit trail at <see cref="CdsHooksOptions.AuditDatabasePath"/> and the
     /// system clock, composed into one <see cref="MedEngineRuntime"/>. Register your own <see cref="IKnowledgeBase"/>,
     /// <see cref="RuleSetHost"/>, <see cref="IAuditTrail"/> or <see cref="TimeProvider"/> before or after this call to replace one,
-    /// or a whole runtime with <see cref="MedEngineServiceCollectionExtensions.AddMedEngine"/> before it. Options are validated at start.
+    /// or a whole runtime with <see cref="MedEngineServiceCollectionExtensions.AddMedEngine(IServiceCollection, Action{MedEngineBuilder}?)"/> before it. Options are validated at start.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Sets the options.</param>

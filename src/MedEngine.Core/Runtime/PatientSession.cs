@@ -13,12 +13,14 @@ public sealed class PatientSession
 {
     private readonly PatientMedicationState _list;
     private readonly IPatientDecisionSupport? _support;
+    private readonly TimeProvider _time;
     private readonly List<FindingOverride> _overrides = [];
 
-    internal PatientSession(PatientMedicationState list, IPatientDecisionSupport? support)
+    internal PatientSession(PatientMedicationState list, IPatientDecisionSupport? support, TimeProvider time)
     {
         _list = list;
         _support = support;
+        _time = time;
     }
 
     /// <summary>The reconciled list as it stands.</summary>
@@ -46,10 +48,14 @@ public sealed class PatientSession
     public PatientDelta ApplyAll(IEnumerable<PatientEvent> patientEvents)
     {
         ArgumentNullException.ThrowIfNull(patientEvents);
+        using var activity = MedEngineTelemetry.Activities.StartActivity(MedEngineTelemetry.UpdateActivity);
+        var started = _time.GetTimestamp();
+        var count = 0;
         var sourceEvents = new List<SourceEvent>();
         PatientContext? patient = null;
         foreach (var patientEvent in patientEvents)
         {
+            count++;
             switch (patientEvent)
             {
                 case SourceEvent sourceEvent:
@@ -66,6 +72,9 @@ public sealed class PatientSession
 
         var list = _list.ApplyAll(sourceEvents);
         var findings = _support?.Update(list, patient) ?? FindingsDelta.None;
+        MedEngineTelemetry.Updated(count, _time.GetElapsedTime(started), findings, _list.Current.Unresolved.Count);
+        activity?.SetTag("medengine.events", count);
+        activity?.SetTag("medengine.findings.added", findings.Added.Count);
         return new PatientDelta(list, findings);
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace MedEngine.Tests.Runtime;
+namespace MedEngine.Tests.Hosting;
 
 public sealed class MedEngineServiceCollectionExtensionsTests
 {
