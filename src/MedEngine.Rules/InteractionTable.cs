@@ -22,7 +22,9 @@ public sealed record InteractionRow(string A, string B, Severity Severity, strin
 /// </summary>
 public sealed class InteractionTable
 {
-    private static readonly string[] Columns = ["a", "b", "severity", "consequence", "mechanism", "handling", "evidence", "reference", "source"];
+    /// <summary>The columns of an interaction table file, in order: its header, read here and written by the importers.</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["a", "b", "severity", "consequence", "mechanism", "handling", "evidence", "reference", "source"];
+
     /// <summary>Exact side codes to the rows they are in and the other side.</summary>
     private readonly FrozenDictionary<string, (InteractionRow Row, string Other)[]> _byCode;
 
@@ -93,9 +95,9 @@ public sealed class InteractionTable
                 continue;
             }
 
-            if (cells.Length != Columns.Length)
+            if (cells.Length != Columns.Count)
             {
-                errors.Add(new InputError(InputIssueCodes.TableColumns, file, $"Expected {Columns.Length} tab-separated columns, found {cells.Length}.") { Line = number, Column = 1 });
+                errors.Add(new InputError(InputIssueCodes.TableColumns, file, $"Expected {Columns.Count} tab-separated columns, found {cells.Length}.") { Line = number, Column = 1 });
                 continue;
             }
 

@@ -12,8 +12,12 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
     private const string SubstancesFile = "substances.tsv";
     private const string SaltsFile = "salts.txt";
     private const string ProductsFile = "products.tsv";
-    private static readonly string[] SubstanceColumns = ["atc", "name_en", "name_nb", "synonyms"];
-    private static readonly string[] ProductColumns = ["name", "substances", "atc", "form", "route", "codes"];
+    /// <summary>The columns of <c>substances.tsv</c>, in order: its header, read here and written by the importers.</summary>
+    public static IReadOnlyList<string> SubstanceColumns { get; } = ["atc", "name_en", "name_nb", "synonyms"];
+
+    /// <summary>The columns of <c>products.tsv</c>, in order: its header, read here and written by the importers.</summary>
+    public static IReadOnlyList<string> ProductColumns { get; } = ["name", "substances", "atc", "form", "route", "codes"];
+
 
     private readonly FrozenDictionary<string, KnowledgeMatch> _byName;
     private readonly FrozenDictionary<(CodeSystem, string), KnowledgeMatch> _byCode;
@@ -228,7 +232,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
     private static IEnumerable<string> SplitList(string text) =>
         text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static List<Row> ReadTable(Func<string, TextReader?> open, string origin, string name, string[]? columns, List<InputError> errors)
+    private static List<Row> ReadTable(Func<string, TextReader?> open, string origin, string name, IReadOnlyList<string>? columns, List<InputError> errors)
     {
         var rows = new List<Row>();
         var file = origin + name;
@@ -262,7 +266,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
                 continue;
             }
 
-            var expected = columns?.Length ?? 1;
+            var expected = columns?.Count ?? 1;
             if (cells.Length != expected)
             {
                 errors.Add(new InputError(InputIssueCodes.TableColumns, file, $"Expected {expected} tab-separated columns, found {cells.Length}.") { Line = lineNumber, Column = 1 });

@@ -12,7 +12,7 @@ internal static class InteractionTableWriter
             Directory.CreateDirectory(directory);
         }
 
-        TsvWriter.Write(path, comments, InteractionTable.Columns,
+        TsvWriter.Write(path, comments, MedEngine.Rules.InteractionTable.Columns,
             rows.Select(r => (IReadOnlyList<string>)[r.A, r.B, r.Severity, r.Consequence, r.Mechanism, r.Handling, r.Evidence, r.Reference, r.Source]));
     }
 }

@@ -15,9 +15,9 @@ internal static class KnowledgeSetWriter
         var products = Path.Combine(directory, "products.tsv");
         var salts = Path.Combine(directory, "salts.txt");
         string[] comments = [$"Imported by medengine import from {origin} (see docs/knowledge-import.md); format: docs/knowledge-base.md."];
-        TsvWriter.Write(substances, comments, ["atc", "name_en", "name_nb", "synonyms"],
+        TsvWriter.Write(substances, comments, FileKnowledgeBase.SubstanceColumns,
             set.Substances.Select(s => (IReadOnlyList<string>)[s.Atc ?? string.Empty, s.NameEn.ToLowerInvariant(), s.NameNb.ToLowerInvariant(), string.Join(';', s.Synonyms)]));
-        TsvWriter.Write(products, comments, ["name", "substances", "atc", "form", "route", "codes"],
+        TsvWriter.Write(products, comments, FileKnowledgeBase.ProductColumns,
             set.Products.Select(p => (IReadOnlyList<string>)[p.Name, string.Join(';', p.SubstanceKeys.Select(k => set.Find(k)!.Reference)), p.Atc ?? string.Empty,
                 p.Form ?? string.Empty, p.Route ?? string.Empty, string.Join(';', p.Codes)]));
         if (saltsText is not null)
