@@ -57,8 +57,12 @@ public sealed class RuleSet
     /// <param name="rules">The rules.</param>
     /// <param name="time">The clock for explanations.</param>
     /// <param name="hostRules">Rules a host adds in C#.</param>
+    /// <param name="grouped">
+    /// Whether the rules the groups can hold are evaluated in groups (the default); <see langword="false"/> compiles every
+    /// rule into an NRules rule of its own, so that tests can hold the groups to the per-rule meaning of each kind.
+    /// </param>
     /// <returns>The rule set.</returns>
-    internal static RuleSet Compile(IReadOnlyList<ClinicalRule> rules, TimeProvider time, IEnumerable<IRuleDefinition>? hostRules = null)
+    internal static RuleSet Compile(IReadOnlyList<ClinicalRule> rules, TimeProvider time, IEnumerable<IRuleDefinition>? hostRules = null, bool grouped = true)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(time);
@@ -68,10 +72,10 @@ public sealed class RuleSet
         compiler.FactIdentityComparerRegistry.RegisterComparer(new PatientFactIdentity());
         compiler.FactIdentityComparerRegistry.RegisterComparer(new LabFactIdentity());
         var ordered = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var singles = new SingleDrugRuleGroup(ordered.Where(SingleDrugRuleGroup.CanHold).ToList(), time);
-        var pairs = new PairRuleGroup(ordered.Where(PairRuleGroup.CanHold).ToList(), time);
-        var missing = new MissingTherapyRuleGroup(ordered.Where(MissingTherapyRuleGroup.CanHold).ToList(), time);
-        var definitions = ordered.Where(r => !SingleDrugRuleGroup.CanHold(r) && !PairRuleGroup.CanHold(r) && !MissingTherapyRuleGroup.CanHold(r))
+        var singles = new SingleDrugRuleGroup(ordered.Where(r => grouped && SingleDrugRuleGroup.CanHold(r)).ToList(), time);
+        var pairs = new PairRuleGroup(ordered.Where(r => grouped && PairRuleGroup.CanHold(r)).ToList(), time);
+        var missing = new MissingTherapyRuleGroup(ordered.Where(r => grouped && MissingTherapyRuleGroup.CanHold(r)).ToList(), time);
+        var definitions = ordered.Where(r => !grouped || (!SingleDrugRuleGroup.CanHold(r) && !PairRuleGroup.CanHold(r) && !MissingTherapyRuleGroup.CanHold(r)))
             .Select(r => RuleDefinitionCompiler.Compile(r, time))
             .Concat(singles.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(singles)] : [])
             .Concat(pairs.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(pairs)] : [])
