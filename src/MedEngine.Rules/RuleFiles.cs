@@ -21,10 +21,7 @@ internal static class RuleFiles
 
         var errors = new List<InputError>();
         var rules = new List<ClinicalRule>();
-        var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var file in Files(directory))
         {
             using var reader = new StreamReader(file);
             rules.AddRange(new RuleFileParser(knowledge, file, errors).Parse(reader));
@@ -41,4 +38,29 @@ internal static class RuleFiles
             ? throw new InputException(errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList())
             : rules;
     }
+
+    /// <summary>
+    /// The content hash of a folder of rule files: SHA-256 over each file's path relative to the folder and its bytes, in path
+    /// order, as <c>sha256:</c> and 64 hex digits. Two folders with the same files give the same hash on every machine.
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <returns>The hash.</returns>
+    public static string ContentHash(string directory)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in Files(directory))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(directory, file).Replace('\\', '/') + "\n"));
+            var bytes = File.ReadAllBytes(file);
+            hash.AppendData(BitConverter.GetBytes((long)bytes.Length));
+            hash.AppendData(bytes);
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static IEnumerable<string> Files(string directory) =>
+        Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
 }

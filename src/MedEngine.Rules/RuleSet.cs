@@ -11,8 +11,9 @@ namespace MedEngine.Rules;
 /// </summary>
 public sealed class RuleSet
 {
-    private RuleSet(IReadOnlyList<ClinicalRule> rules, ISessionFactory factory, int hostRuleCount, int generation)
+    private RuleSet(IReadOnlyList<ClinicalRule> rules, ISessionFactory factory, int hostRuleCount, int generation, string? contentHash)
     {
+        ContentHash = contentHash;
         Rules = rules;
         SessionFactory = factory;
         HostRuleCount = hostRuleCount;
@@ -26,6 +27,13 @@ public sealed class RuleSet
 
     /// <summary>How many host rules (C#) were compiled with the files.</summary>
     public int HostRuleCount { get; }
+
+    /// <summary>
+    /// The content hash of the rule files (<c>sha256:</c> and 64 hex digits, over each file's relative path and bytes), the same on
+    /// every machine for the same files, so every node and every stored evaluation can say which rules produced a finding;
+    /// <see langword="null"/> for a set compiled from rules read elsewhere. Host rules in C# are not part of it.
+    /// </summary>
+    public string? ContentHash { get; }
 
     /// <summary>A number that grows with every rule set compiled in this process, so sessions notice a reload.</summary>
     public int Generation { get; }
@@ -50,7 +58,7 @@ public sealed class RuleSet
     public static RuleSet Load(string directory, IKnowledgeBase knowledge, TimeProvider time, IEnumerable<IRuleDefinition>? hostRules = null)
     {
         var rules = RuleFiles.Read(directory, knowledge);
-        return Compile(rules, time, hostRules);
+        return Compile(rules, time, hostRules, contentHash: RuleFiles.ContentHash(directory));
     }
 
     /// <summary>Compiles rules already read and checked.</summary>
@@ -61,8 +69,9 @@ public sealed class RuleSet
     /// Whether the rules the groups can hold are evaluated in groups (the default); <see langword="false"/> compiles every
     /// rule into an NRules rule of its own, so that tests can hold the groups to the per-rule meaning of each kind.
     /// </param>
+    /// <param name="contentHash">The content hash of the files the rules were read from, if known.</param>
     /// <returns>The rule set.</returns>
-    internal static RuleSet Compile(IReadOnlyList<ClinicalRule> rules, TimeProvider time, IEnumerable<IRuleDefinition>? hostRules = null, bool grouped = true)
+    internal static RuleSet Compile(IReadOnlyList<ClinicalRule> rules, TimeProvider time, IEnumerable<IRuleDefinition>? hostRules = null, bool grouped = true, string? contentHash = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(time);
@@ -83,7 +92,7 @@ public sealed class RuleSet
             .Concat(host).ToList();
         var factory = compiler.Compile(definitions);
         Warm(factory);
-        return new RuleSet(rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), factory, host.Count, Interlocked.Increment(ref _generations));
+        return new RuleSet(rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), factory, host.Count, Interlocked.Increment(ref _generations), contentHash);
     }
 
     /// <summary>Runs one empty session so that the first patient does not pay for lazy initialization.</summary>

@@ -5,4 +5,27 @@ namespace MedEngine.Model;
 /// <param name="Kind">What kind of system the list comes from.</param>
 /// <param name="LastConfirmed">When the list as a whole was last confirmed (verified) by someone; <see langword="null"/> when unknown.</param>
 /// <param name="ConfirmedBy">Who confirmed it, as the source names them; <see langword="null"/> when unknown.</param>
-public sealed record MedicationSource(string Id, SourceKind Kind, DateTimeOffset? LastConfirmed = null, string? ConfirmedBy = null);
+public sealed record MedicationSource(string Id, SourceKind Kind, DateTimeOffset? LastConfirmed = null, string? ConfirmedBy = null)
+{
+    /// <summary>
+    /// The source's own version of the list, increasing with each change it makes (for example a FHIR <c>versionId</c>);
+    /// <see langword="null"/> when the source gives none. A list with a lower version than the one held is older and does not
+    /// replace it.
+    /// </summary>
+    public long? Version { get; init; }
+
+    /// <summary>
+    /// Whether this list is older than <paramref name="held"/>, a list from the same source: by the source's
+    /// <see cref="Version"/> when both have one, else by <see cref="LastConfirmed"/> when both have one. A list that cannot be
+    /// told older is not older.
+    /// </summary>
+    /// <param name="held">The list held now.</param>
+    /// <returns><see langword="true"/> when this list is older and must not replace the held one.</returns>
+    public bool IsOlderThan(MedicationSource held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return Version is { } version && held.Version is { } heldVersion
+            ? version < heldVersion
+            : LastConfirmed is { } confirmed && held.LastConfirmed is { } heldConfirmed && confirmed < heldConfirmed;
+    }
+}

@@ -66,6 +66,9 @@ internal sealed class PatientMedicationState
     {
         switch (sourceEvent)
         {
+            case SourceListReplaced replaced when _sources.TryGetValue(replaced.List.Source.Id, out var held) && replaced.List.Source.IsOlderThan(held.Source):
+                touched.Superseded.Add(replaced);
+                break;
             case SourceListReplaced replaced:
                 var state = SetSource(replaced.List.Source, touched);
                 var incoming = replaced.List.Entries.ToDictionary(e => e.EntryId, StringComparer.Ordinal);
@@ -245,7 +248,7 @@ internal sealed class PatientMedicationState
         var addedUnresolved = touched.Unresolved.Where(_unresolved.ContainsKey).Select(r => _unresolved[r]).ToList();
         var removedUnresolved = touched.Unresolved.Where(r => !_unresolved.ContainsKey(r)).Select(r => new EntryReference(r.Item1, r.Item2)).ToList();
         _current = null;
-        return new ReconciliationDelta(added, changed, removed, addedUnresolved, removedUnresolved, touched.SourcesChanged);
+        return new ReconciliationDelta(added, changed, removed, addedUnresolved, removedUnresolved, touched.SourcesChanged) { Superseded = touched.Superseded };
     }
 
     private static string SubstanceKey(string lineKey) => lineKey.Split('@')[0];
@@ -268,5 +271,7 @@ internal sealed class PatientMedicationState
         public SortedSet<(string, string)> Unresolved { get; } = new(ReferenceOrder);
 
         public HashSet<string> Substances { get; } = new(StringComparer.Ordinal);
+
+        public List<SourceListReplaced> Superseded { get; } = [];
     }
 }

@@ -27,6 +27,12 @@ public sealed record ReconciliationDelta(
     IReadOnlyList<EntryReference> RemovedUnresolved,
     bool SourcesChanged)
 {
+    /// <summary>
+    /// The lists that arrived older than the list already held from the same source (<see cref="MedicationSource.IsOlderThan"/>):
+    /// recorded, not applied.
+    /// </summary>
+    public IReadOnlyList<SourceListReplaced> Superseded { get; init; } = [];
+
     /// <summary>Whether nothing changed.</summary>
     public bool IsEmpty => !SourcesChanged && AddedLines.Count == 0 && ChangedLines.Count == 0 && RemovedLineIds.Count == 0 && AddedUnresolved.Count == 0 && RemovedUnresolved.Count == 0;
 }

@@ -11,6 +11,12 @@ namespace MedEngine;
 /// </summary>
 public interface IDecisionSupport
 {
+    /// <summary>
+    /// Which rules evaluate now, by content (for the rule files, their <c>sha256:</c> hash), recorded with each stored event so
+    /// a replay can say whether it used the same rules; <see langword="null"/> when the implementation cannot tell.
+    /// </summary>
+    string? RuleSetHash { get; }
+
     /// <summary>Opens the decision support of one patient.</summary>
     /// <param name="patient">What is known about the patient, if anything.</param>
     /// <returns>The patient's decision support, empty until the first list delta.</returns>

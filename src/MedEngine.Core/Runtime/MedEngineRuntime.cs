@@ -28,6 +28,9 @@ public sealed class MedEngineRuntime
     /// <summary>Whether the runtime evaluates findings (false when it was built without decision support and only reconciles).</summary>
     public bool HasDecisionSupport => _decisionSupport is not null;
 
+    /// <summary>Which rules evaluate now (<see cref="IDecisionSupport.RuleSetHash"/>); <see langword="null"/> without decision support.</summary>
+    public string? RuleSetHash => _decisionSupport?.RuleSetHash;
+
     /// <summary>The clock: it decides ages, how old lab values are and what "today" is.</summary>
     public TimeProvider Time { get; }
 

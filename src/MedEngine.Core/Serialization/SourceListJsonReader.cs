@@ -13,7 +13,10 @@ namespace MedEngine.Serialization;
 public sealed class SourceListJsonReader : ISourceReader
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-    private static readonly string[] SourceFields = ["id", "kind", "lastConfirmed", "confirmedBy"];
+    /// <summary>The code system of a lab test named by MedEngine's own short name (<c>egfr</c>, <c>creatinine</c>...).</summary>
+    internal const string LabCodeSystem = "medengine";
+
+    private static readonly string[] SourceFields = ["id", "kind", "version", "lastConfirmed", "confirmedBy"];
     private static readonly string[] PatientFields = ["id", "birthDate", "sex", "weightKg", "pregnant", "conditions", "allergies", "labs"];
     private static readonly string[] EntryFields =
     [
@@ -83,45 +86,52 @@ public sealed class SourceListJsonReader : ISourceReader
                 patient = null;
             }
 
-            var entries = new List<MedicationEntry>();
-            if (!root.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
-            {
-                context.Error(InputIssueCodes.JsonRequired, null, "entries", "Required: an array of entries (it may be empty).");
-            }
-            else
-            {
-                var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-                var index = 0;
-                foreach (var item in list.EnumerateArray())
-                {
-                    issues = context.Count;
-                    var entry = ReadEntry(item, index, context);
-                    if (entry is not null)
-                    {
-                        if (ids.TryGetValue(entry.EntryId, out var first))
-                        {
-                            context.Error(InputIssueCodes.JsonDuplicateEntry, $"#{index} '{entry.EntryId}'", "id", $"Duplicate entry id; entry #{first} has the same id.");
-                        }
-                        else
-                        {
-                            ids.Add(entry.EntryId, index);
-                        }
-
-                        if (context.Count == issues)
-                        {
-                            entries.Add(entry);
-                        }
-                    }
-
-                    index++;
-                }
-            }
-
+            var entries = ReadEntries(root, context);
             return context.Result(sourceRead && source is not null ? new PatientInput([new SourceList(source, entries)], patient) : null);
         }
     }
 
-    private static MedicationSource? ReadSource(JsonElement root, Context context, SourceKind? kindOverride)
+    /// <summary>Reads the <c>entries</c> array; an entry with a problem (or a repeated id) is left out and named.</summary>
+    internal static List<MedicationEntry> ReadEntries(JsonElement root, Context context)
+    {
+        var entries = new List<MedicationEntry>();
+        if (!root.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            context.Error(InputIssueCodes.JsonRequired, null, "entries", "Required: an array of entries (it may be empty).");
+        }
+        else
+        {
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                var issues = context.Count;
+                var entry = ReadEntry(item, index, context);
+                if (entry is not null)
+                {
+                    if (ids.TryGetValue(entry.EntryId, out var first))
+                    {
+                        context.Error(InputIssueCodes.JsonDuplicateEntry, $"#{index} '{entry.EntryId}'", "id", $"Duplicate entry id; entry #{first} has the same id.");
+                    }
+                    else
+                    {
+                        ids.Add(entry.EntryId, index);
+                    }
+
+                    if (context.Count == issues)
+                    {
+                        entries.Add(entry);
+                    }
+                }
+
+                index++;
+            }
+        }
+
+        return entries;
+    }
+
+    internal static MedicationSource? ReadSource(JsonElement root, Context context, SourceKind? kindOverride)
     {
         if (!root.TryGetProperty("source", out var source) || source.ValueKind != JsonValueKind.Object)
         {
@@ -143,10 +153,20 @@ public sealed class SourceListJsonReader : ISourceReader
             context.Error(InputIssueCodes.JsonUnknownCode, null, "source.kind", $"Unknown kind '{kindName}'; expected one of {string.Join(", ", SourceKinds.AllNames)}.");
         }
 
-        return new MedicationSource(id ?? "", kindOverride ?? kind, context.Date(source, "lastConfirmed", null, "source."), context.String(source, "confirmedBy", null, "source."));
+        var version = context.Number(source, "version", null, "source.");
+        if (version is { } v && (v < 0 || v != decimal.Truncate(v) || v > long.MaxValue))
+        {
+            context.Error(InputIssueCodes.JsonInvalidValue, null, "source.version", $"'{v}' is not a whole number of 0 or more.");
+            version = null;
+        }
+
+        return new MedicationSource(id ?? "", kindOverride ?? kind, context.Date(source, "lastConfirmed", null, "source."), context.String(source, "confirmedBy", null, "source."))
+        {
+            Version = version is { } whole ? (long)whole : null,
+        };
     }
 
-    private static PatientContext? ReadPatient(JsonElement patient, Context context)
+    internal static PatientContext? ReadPatient(JsonElement patient, Context context)
     {
         if (patient.ValueKind != JsonValueKind.Object)
         {
@@ -206,14 +226,15 @@ public sealed class SourceListJsonReader : ISourceReader
             }
 
             var colon = test.IndexOf(':', StringComparison.Ordinal);
-            var code = colon > 0 ? new ClinicalCode(test[..colon], test[(colon + 1)..]) : new ClinicalCode("medengine", test);
+            var display = context.String(item, "display", null, where + ".");
+            var code = colon > 0 ? new ClinicalCode(test[..colon], test[(colon + 1)..], display) : new ClinicalCode(LabCodeSystem, test, display);
             labs.Add(new LabResult(code, value, context.String(item, "unit", null, where + "."), context.Date(item, "date", null, where + ".")));
         }
 
         return labs;
     }
 
-    private static MedicationEntry? ReadEntry(JsonElement item, int index, Context context)
+    internal static MedicationEntry? ReadEntry(JsonElement item, int index, Context context)
     {
         var where = $"#{index}";
         if (item.ValueKind != JsonValueKind.Object)
@@ -338,9 +359,12 @@ public sealed class SourceListJsonReader : ISourceReader
         return substances;
     }
 
-    private sealed class Context(string file)
+    /// <summary>Reads fields with errors that name the file, the entry and the field; shared with <see cref="PatientEventJson"/>.</summary>
+    internal sealed class Context(string file)
     {
         private readonly List<InputError> _errors = [];
+
+        public IReadOnlyList<InputError> Errors => _errors;
 
         public int Count => _errors.Count;
 

@@ -65,7 +65,7 @@ public sealed class ReconciliationPropertyTests
 
         for (var step = 0; step < 12; step++)
         {
-            var change = RandomEvent(random, lists);
+            var change = ScenarioGenerator.Event(random, lists);
             var before = Json(state.Current);
             var delta = state.Apply(change);
             Assert.True(before == Json(state.Current) || !delta.IsEmpty, $"{change} changed the list but the delta is empty.");
@@ -73,51 +73,6 @@ public sealed class ReconciliationPropertyTests
 
         return Json(state.Current) == Json(Engine.Reconcile(lists.Values));
     });
-
-    /// <summary>Makes a random event and applies it to the model (the plain lists) too.</summary>
-    private static SourceEvent RandomEvent(Random random, Dictionary<string, SourceList> lists)
-    {
-        var ids = lists.Keys.Order(StringComparer.Ordinal).ToList();
-        var choice = ids.Count == 0 ? 0 : random.Next(6);
-        if (choice == 0)
-        {
-            var list = ScenarioGenerator.List(random, ids.Count > 0 && random.Next(2) == 0 ? ids[random.Next(ids.Count)] : $"new-{random.Next(1000)}");
-            lists[list.Source.Id] = list;
-            return new SourceListReplaced(list);
-        }
-
-        var target = lists[ids[random.Next(ids.Count)]];
-        var entries = target.Entries.ToList();
-        if (choice == 1)
-        {
-            lists.Remove(target.Source.Id);
-            return new SourceRemoved(target.Source.Id);
-        }
-
-        if (choice == 2 || entries.Count == 0)
-        {
-            var source = target.Source with { LastConfirmed = target.Source.LastConfirmed?.AddDays(random.Next(-5, 30)) };
-            var entry = ScenarioGenerator.Entry(random, entries.Count > 0 && random.Next(2) == 0 ? entries[random.Next(entries.Count)].EntryId : $"n{random.Next(1000)}");
-            entries.RemoveAll(e => e.EntryId == entry.EntryId);
-            entries.Add(entry);
-            lists[source.Id] = new SourceList(source, entries);
-            return new EntryUpserted(source, entry);
-        }
-
-        var victim = entries[random.Next(entries.Count)];
-        if (choice == 3)
-        {
-            entries.Remove(victim);
-            lists[target.Source.Id] = new SourceList(target.Source, entries);
-            return new EntryRemoved(target.Source.Id, victim.EntryId);
-        }
-
-        var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-        var stopped = victim with { Status = EntryStatus.Stopped, End = at, LastChanged = at, Reason = "seponert" };
-        entries[entries.IndexOf(victim)] = stopped;
-        lists[target.Source.Id] = new SourceList(target.Source, entries);
-        return new EntryStopped(target.Source.Id, victim.EntryId, at, "seponert");
-    }
 
     [Fact]
     public void Apply_UnknownSourceOrEntry_ThrowsArgumentExceptionNamingIt()

@@ -1,4 +1,5 @@
 using MedEngine.Model;
+using MedEngine.Reconciliation;
 using MedEngine.Units;
 
 namespace MedEngine.Tests.Reconciliation;
@@ -35,7 +36,10 @@ internal static class ScenarioGenerator
     public static SourceList List(Random random, string sourceId)
     {
         var kinds = Enum.GetValues<SourceKind>();
-        var source = new MedicationSource(sourceId, kinds[random.Next(kinds.Length)], random.Next(4) == 0 ? null : Epoch.AddDays(random.Next(300)));
+        var source = new MedicationSource(sourceId, kinds[random.Next(kinds.Length)], random.Next(4) == 0 ? null : Epoch.AddDays(random.Next(300)))
+        {
+            Version = random.Next(3) == 0 ? random.Next(5) : null,
+        };
         var entries = Enumerable.Range(0, random.Next(0, 9)).Select(i => Entry(random, $"e{i}")).ToList();
         return new SourceList(source, entries);
     }
@@ -54,6 +58,55 @@ internal static class ScenarioGenerator
             Status = Statuses[random.Next(Statuses.Length)],
             LastChanged = random.Next(3) == 0 ? Epoch.AddDays(random.Next(300)) : null,
         };
+    }
+
+    /// <summary>Makes a random event and applies it to the model (the plain lists) too; a list older than the one held is superseded.</summary>
+    public static SourceEvent Event(Random random, Dictionary<string, SourceList> lists)
+    {
+        var ids = lists.Keys.Order(StringComparer.Ordinal).ToList();
+        var choice = ids.Count == 0 ? 0 : random.Next(6);
+        if (choice == 0)
+        {
+            var list = ScenarioGenerator.List(random, ids.Count > 0 && random.Next(2) == 0 ? ids[random.Next(ids.Count)] : $"new-{random.Next(1000)}");
+            if (!lists.TryGetValue(list.Source.Id, out var held) || !list.Source.IsOlderThan(held.Source))
+            {
+                lists[list.Source.Id] = list;
+            }
+
+            return new SourceListReplaced(list);
+        }
+
+        var target = lists[ids[random.Next(ids.Count)]];
+        var entries = target.Entries.ToList();
+        if (choice == 1)
+        {
+            lists.Remove(target.Source.Id);
+            return new SourceRemoved(target.Source.Id);
+        }
+
+        if (choice == 2 || entries.Count == 0)
+        {
+            var source = target.Source with { LastConfirmed = target.Source.LastConfirmed?.AddDays(random.Next(-5, 30)) };
+            var entry = ScenarioGenerator.Entry(random, entries.Count > 0 && random.Next(2) == 0 ? entries[random.Next(entries.Count)].EntryId : $"n{random.Next(1000)}");
+            entries.RemoveAll(e => e.EntryId == entry.EntryId);
+            entries.Add(entry);
+            lists[source.Id] = new SourceList(source, entries);
+            return new EntryUpserted(source, entry);
+        }
+
+        var victim = entries[random.Next(entries.Count)];
+        if (choice == 3)
+        {
+            entries.Remove(victim);
+            lists[target.Source.Id] = new SourceList(target.Source, entries);
+            return new EntryRemoved(target.Source.Id, victim.EntryId);
+        }
+
+        var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var stopped = victim with { Status = EntryStatus.Stopped, End = at, LastChanged = at, Reason = "seponert" };
+        entries[entries.IndexOf(victim)] = stopped;
+        lists[target.Source.Id] = new SourceList(target.Source, entries);
+        return new EntryStopped(target.Source.Id, victim.EntryId, at, "seponert");
     }
 
     public static List<SourceList> Shuffled(Random random, List<SourceList> lists) =>
