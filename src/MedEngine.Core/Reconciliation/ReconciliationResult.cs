@@ -27,6 +27,9 @@ public sealed record ReconciliationDelta(
     IReadOnlyList<EntryReference> RemovedUnresolved,
     bool SourcesChanged)
 {
+    /// <summary>No change.</summary>
+    public static ReconciliationDelta None { get; } = new([], [], [], [], [], false);
+
     /// <summary>
     /// The lists that arrived older than the list already held from the same source (<see cref="MedicationSource.IsOlderThan"/>):
     /// recorded, not applied.

@@ -64,5 +64,5 @@ public sealed class MedEngineRuntime
     /// <param name="patient">What is known about the patient, if anything; replace it later with <see cref="PatientContextChanged"/>.</param>
     /// <returns>The session.</returns>
     public PatientSession OpenSession(PatientContext? patient = null) =>
-        new(_reconciliation.CreatePatientState(), _decisionSupport?.Open(patient), Time);
+        new(_reconciliation.CreatePatientState(), _decisionSupport?.Open(patient), Time, patient);
 }

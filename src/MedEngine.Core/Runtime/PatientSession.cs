@@ -16,12 +16,16 @@ public sealed class PatientSession
     private readonly TimeProvider _time;
     private readonly List<FindingOverride> _overrides = [];
 
-    internal PatientSession(PatientMedicationState list, IPatientDecisionSupport? support, TimeProvider time)
+    internal PatientSession(PatientMedicationState list, IPatientDecisionSupport? support, TimeProvider time, PatientContext? patient)
     {
         _list = list;
+        Patient = patient;
         _support = support;
         _time = time;
     }
+
+    /// <summary>What is known about the patient now (the last <see cref="PatientContextChanged"/>), if anything.</summary>
+    public PatientContext? Patient { get; private set; }
 
     /// <summary>The reconciled list as it stands.</summary>
     public ReconciliationResult List => _list.Current;
@@ -71,6 +75,7 @@ public sealed class PatientSession
         }
 
         var list = _list.ApplyAll(sourceEvents);
+        Patient = patient ?? Patient;
         var findings = _support?.Update(list, patient) ?? FindingsDelta.None;
         MedEngineTelemetry.Updated(count, _time.GetElapsedTime(started), findings, _list.Current.Unresolved.Count);
         activity?.SetTag("medengine.events", count);

@@ -1,0 +1,138 @@
+using MedEngine.Serialization;
+
+namespace MedEngine.Persistence;
+
+/// <summary>
+/// One patient's warm session backed by the event store: loaded by folding the patient's log, and changed only by events that
+/// were first applied to the session and then stored. Redelivered events (by event id) change nothing. Not thread-safe: one
+/// caller at a time per patient (<see cref="PatientService"/> locks, an Orleans grain is single-threaded). After an exception
+/// from <see cref="ApplyAsync"/> the instance is broken (<see cref="IsBroken"/>) and must be loaded again.
+/// </summary>
+public sealed class DurablePatient
+{
+    private readonly MedEngineRuntime _runtime;
+    private readonly IPatientEventStore _store;
+
+    private DurablePatient(MedEngineRuntime runtime, IPatientEventStore store, string patientId, PatientSession session, long sequence, string? recordedRules)
+    {
+        _runtime = runtime;
+        _store = store;
+        PatientId = patientId;
+        Session = session;
+        Sequence = sequence;
+        RecordedRuleSetHash = recordedRules;
+    }
+
+    /// <summary>The patient.</summary>
+    public string PatientId { get; }
+
+    /// <summary>The warm session: the list, the findings and the patient's facts as of <see cref="Sequence"/>.</summary>
+    public PatientSession Session { get; }
+
+    /// <summary>The last event folded in; 0 for a patient the store has never seen.</summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>Which rules evaluated the last event when it was stored, if recorded.</summary>
+    public string? RecordedRuleSetHash { get; private set; }
+
+    /// <summary>Whether an apply failed half-way: the session may differ from the log, so load the patient again.</summary>
+    public bool IsBroken { get; private set; }
+
+    /// <summary>The state now, with which rules produced it.</summary>
+    public PatientSnapshot Snapshot => new(PatientId, Sequence, new PatientEvaluation(Session.List, Session.Findings), RecordedRuleSetHash, _runtime.RuleSetHash);
+
+    /// <summary>Loads a patient by folding its log (up to a sequence number, when given) into a fresh session.</summary>
+    /// <param name="runtime">The engine.</param>
+    /// <param name="store">The event store.</param>
+    /// <param name="patientId">The patient.</param>
+    /// <param name="atSequence">Fold only the events up to this sequence number (for audit: the list as it was); all when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The patient; <see cref="Sequence"/> 0 when the store has never seen it.</returns>
+    /// <exception cref="InvalidDataException">A stored event cannot be read or applied; the message names the patient and sequence.</exception>
+    public static async Task<DurablePatient> LoadAsync(MedEngineRuntime runtime, IPatientEventStore store, string patientId, long? atSequence = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        var stored = await store.ReadAsync(patientId, 0, cancellationToken).ConfigureAwait(false);
+        var events = new List<PatientEvent>(stored.Count);
+        long sequence = 0;
+        string? rules = null;
+        foreach (var e in stored)
+        {
+            if (atSequence is { } at && e.Sequence > at)
+            {
+                break;
+            }
+
+            events.Add(Read(e));
+            sequence = e.Sequence;
+            rules = e.RuleSetHash;
+        }
+
+        var session = runtime.OpenSession();
+        try
+        {
+            session.ApplyAll(events);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"Patient '{patientId}': the stored events up to sequence {sequence} cannot be applied: {e.Message}", e);
+        }
+
+        return new DurablePatient(runtime, store, patientId, session, sequence, rules);
+    }
+
+    /// <summary>
+    /// Applies events and stores them; completes when they are durable. Events whose id is already in the log are left out; when
+    /// every event was delivered before, nothing changes.
+    /// </summary>
+    /// <param name="events">The events, in order.</param>
+    /// <param name="cancellationToken">Cancels the store's write (the instance is then broken).</param>
+    /// <returns>What was stored and what it changed.</returns>
+    /// <exception cref="PatientEventRejectedException">An event names a source or entry the patient does not have; nothing was stored.</exception>
+    public async Task<PatientChange> ApplyAsync(IReadOnlyList<IdentifiedPatientEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ObjectDisposedException.ThrowIf(IsBroken, this);
+        var ids = events.Select(e => e.EventId).OfType<string>().ToList();
+        var delivered = ids.Count == 0 || Sequence == 0
+            ? new Dictionary<string, StoredPatientEvent>()
+            : await _store.FindAsync(PatientId, ids, cancellationToken).ConfigureAwait(false);
+        var seen = new HashSet<string>(delivered.Keys, StringComparer.Ordinal);
+        var fresh = events.Where(e => e.EventId is null || seen.Add(e.EventId)).ToList();
+        if (fresh.Count == 0)
+        {
+            return new PatientChange(PatientId, Sequence, [], new PatientDelta(Reconciliation.ReconciliationDelta.None, Findings.FindingsDelta.None));
+        }
+
+        IsBroken = true;
+        PatientDelta delta;
+        try
+        {
+            delta = Session.ApplyAll(fresh.Select(e => e.Event));
+        }
+        catch (ArgumentException e)
+        {
+            throw new PatientEventRejectedException($"Patient '{PatientId}': {e.Message} Nothing was stored.", e);
+        }
+
+        var received = _runtime.Time.GetUtcNow();
+        var rules = _runtime.RuleSetHash;
+        var records = fresh.Select(e => new NewPatientEvent(e.EventId ?? Guid.NewGuid().ToString("D"), PatientEventJson.TypeOf(e.Event), PatientEventJson.Write(e.Event), received, rules)).ToList();
+        var stored = await _store.AppendAsync(PatientId, records, cancellationToken).ConfigureAwait(false);
+        Sequence = stored[^1].Sequence;
+        RecordedRuleSetHash = rules;
+        IsBroken = false;
+        return new PatientChange(PatientId, Sequence, stored, delta);
+    }
+
+    private static PatientEvent Read(StoredPatientEvent stored)
+    {
+        var read = PatientEventJson.Read(stored.Payload, $"patient '{stored.PatientId}' event {stored.Sequence}");
+        return read.Errors.Count == 0 && read.Events.Count == 1
+            ? read.Events[0].Event
+            : throw new InvalidDataException($"Patient '{stored.PatientId}': stored event {stored.Sequence} ({stored.Type}) cannot be read: "
+                + string.Join("; ", read.Errors.Select(e => e.ToString())));
+    }
+}

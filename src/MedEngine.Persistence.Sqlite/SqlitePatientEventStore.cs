@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace MedEngine.Persistence.Sqlite;
+
+/// <summary>
+/// The embedded event store: every patient's log in one SQLite file, no server. WAL journal with <c>synchronous = FULL</c>, so an
+/// append is on disk when its task completes. Appends from many callers are grouped into one transaction (group commit): one
+/// writer drains every waiting append, commits once and then completes them all; an append that conflicts fails alone. Reads
+/// run beside the writer on connections of their own. Thread-safe. The schema is created on first start; triggers refuse
+/// every UPDATE and DELETE.
+/// </summary>
+public sealed class SqlitePatientEventStore : IPatientEventStore, IAsyncDisposable
+{
+    /// <summary>How many appends one transaction takes at most.</summary>
+    private const int MaxGroup = 512;
+
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS patient_event (
+            patient_id TEXT NOT NULL, sequence INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL,
+            received_at TEXT NOT NULL, rule_set TEXT,
+            PRIMARY KEY (patient_id, sequence), UNIQUE (patient_id, event_id)) WITHOUT ROWID;
+        CREATE TRIGGER IF NOT EXISTS patient_event_no_update BEFORE UPDATE ON patient_event BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS patient_event_no_delete BEFORE DELETE ON patient_event BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        """;
+
+    private const string Columns = "patient_id, sequence, event_id, type, payload, received_at, rule_set";
+
+    private readonly string _connectionString;
+    private readonly Channel<Append> _appends = Channel.CreateUnbounded<Append>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SqliteConnection _writer;
+    private readonly Task _writing;
+
+    /// <summary>Opens (and, the first time, creates) the event store file.</summary>
+    /// <param name="path">The SQLite file. Its folder is created when missing.</param>
+    public SqlitePatientEventStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        _writer = Open();
+        using (var command = _writer.CreateCommand())
+        {
+            command.CommandText = Schema;
+            command.ExecuteNonQuery();
+        }
+
+        _writing = Task.Run(WriteAsync);
+    }
+
+    /// <summary>The full path of the store's file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredPatientEvent>> AppendAsync(string patientId, IReadOnlyList<NewPatientEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            throw new ArgumentException("Append at least one event.", nameof(events));
+        }
+
+        var append = new Append(patientId, events, cancellationToken);
+        if (!_appends.Writer.TryWrite(append))
+        {
+            throw new ObjectDisposedException(nameof(SqlitePatientEventStore));
+        }
+
+        return append.Done.Task;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredPatientEvent>> ReadAsync(string patientId, long afterSequence = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM patient_event WHERE patient_id = $patient AND sequence > $after ORDER BY sequence";
+        command.Parameters.AddWithValue("$patient", patientId);
+        command.Parameters.AddWithValue("$after", afterSequence);
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, StoredPatientEvent>> FindAsync(string patientId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        ArgumentNullException.ThrowIfNull(eventIds);
+        var found = new Dictionary<string, StoredPatientEvent>(StringComparer.Ordinal);
+        if (eventIds.Count == 0)
+        {
+            return found;
+        }
+
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM patient_event WHERE patient_id = $patient AND event_id = $event";
+        command.Parameters.AddWithValue("$patient", patientId);
+        var id = command.Parameters.Add("$event", SqliteType.Text);
+        foreach (var eventId in eventIds.Distinct(StringComparer.Ordinal))
+        {
+            id.Value = eventId;
+            foreach (var stored in await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false))
+            {
+                found[stored.EventId] = stored;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Completes every append already made, then closes the file.</summary>
+    /// <returns>A task that completes when the store is closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        _appends.Writer.TryComplete();
+        await _writing.ConfigureAwait(false);
+        await _writer.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static async Task<IReadOnlyList<StoredPatientEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<StoredPatientEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new StoredPatientEvent(
+                reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+
+        return events;
+    }
+
+    /// <summary>The one writer: takes every waiting append, writes each under a savepoint of one transaction, commits once.</summary>
+    private async Task WriteAsync()
+    {
+        using var last = _writer.CreateCommand();
+        last.CommandText = "SELECT coalesce(max(sequence), 0) FROM patient_event WHERE patient_id = $patient";
+        var lastPatient = last.Parameters.Add("$patient", SqliteType.Text);
+        using var insert = _writer.CreateCommand();
+        insert.CommandText = $"INSERT INTO patient_event ({Columns}) VALUES ($patient, $sequence, $event, $type, $payload, $received, $rules)";
+        var patient = insert.Parameters.Add("$patient", SqliteType.Text);
+        var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
+        var eventId = insert.Parameters.Add("$event", SqliteType.Text);
+        var type = insert.Parameters.Add("$type", SqliteType.Text);
+        var payload = insert.Parameters.Add("$payload", SqliteType.Text);
+        var received = insert.Parameters.Add("$received", SqliteType.Text);
+        var rules = insert.Parameters.Add("$rules", SqliteType.Text);
+        using var savepoint = _writer.CreateCommand();
+        using var release = _writer.CreateCommand();
+        using var rollbackTo = _writer.CreateCommand();
+        savepoint.CommandText = "SAVEPOINT append";
+        release.CommandText = "RELEASE append";
+        rollbackTo.CommandText = "ROLLBACK TO append; RELEASE append";
+
+        var group = new List<Append>(MaxGroup);
+        while (await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && _appends.Reader.TryRead(out var next))
+            {
+                if (next.CancellationToken.IsCancellationRequested)
+                {
+                    next.Done.TrySetCanceled(next.CancellationToken);
+                }
+                else
+                {
+                    group.Add(next);
+                }
+            }
+
+            if (group.Count == 0)
+            {
+                continue;
+            }
+
+            var written = new List<(Append Append, IReadOnlyList<StoredPatientEvent> Stored)>(group.Count);
+            try
+            {
+                using var transaction = _writer.BeginTransaction();
+                last.Transaction = insert.Transaction = savepoint.Transaction = release.Transaction = rollbackTo.Transaction = transaction;
+                foreach (var append in group)
+                {
+                    savepoint.ExecuteNonQuery();
+                    try
+                    {
+                        lastPatient.Value = append.PatientId;
+                        var next = (long)last.ExecuteScalar()!;
+                        var stored = new List<StoredPatientEvent>(append.Events.Count);
+                        foreach (var e in append.Events)
+                        {
+                            next++;
+                            patient.Value = append.PatientId;
+                            sequence.Value = next;
+                            eventId.Value = e.EventId;
+                            type.Value = e.Type;
+                            payload.Value = e.Payload;
+                            received.Value = e.ReceivedAt.ToString("O", CultureInfo.InvariantCulture);
+                            rules.Value = (object?)e.RuleSetHash ?? DBNull.Value;
+                            insert.ExecuteNonQuery();
+                            stored.Add(new StoredPatientEvent(append.PatientId, next, e.EventId, e.Type, e.Payload, e.ReceivedAt, e.RuleSetHash));
+                        }
+
+                        release.ExecuteNonQuery();
+                        written.Add((append, stored));
+                    }
+                    catch (SqliteException e) when (e.SqliteErrorCode == 19)
+                    {
+                        rollbackTo.ExecuteNonQuery();
+                        append.Done.TrySetException(new PatientEventConflictException(
+                            $"Patient '{append.PatientId}': an event id of this append is already in the log; nothing was appended.", e));
+                    }
+                }
+
+                transaction.Commit();
+            }
+            catch (Exception e) when (e is SqliteException or InvalidOperationException)
+            {
+                foreach (var append in group)
+                {
+                    append.Done.TrySetException(new IOException($"The event store '{Path}' could not commit: {e.Message}", e));
+                }
+
+                continue;
+            }
+
+            foreach (var (append, stored) in written)
+            {
+                append.Done.TrySetResult(stored);
+            }
+        }
+    }
+
+    private sealed class Append(string patientId, IReadOnlyList<NewPatientEvent> events, CancellationToken cancellationToken)
+    {
+        public string PatientId { get; } = patientId;
+
+        public IReadOnlyList<NewPatientEvent> Events { get; } = events;
+
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        public TaskCompletionSource<IReadOnlyList<StoredPatientEvent>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
