@@ -127,20 +127,38 @@ public static class CdsHooksEndpoints
             return (null, [], Error(StatusCodes.Status404NotFound, $"No CDS service '{id}'. GET /cds-services lists them.", "id"));
         }
 
+        if (await AuthenticateAsync(context, id, logger).ConfigureAwait(false) is { } unauthorized)
+        {
+            return (service, [], unauthorized);
+        }
+
+        var (body, failure) = await ReadBodyAsync(context, id, logger).ConfigureAwait(false);
+        return (service, body, failure);
+    }
+
+    /// <summary>Checks the caller's JWT (the audience may name <paramref name="id"/>); answers 401 when it fails.</summary>
+    internal static async Task<IResult?> AuthenticateAsync(HttpContext context, string id, ILogger logger)
+    {
         var auth = await context.RequestServices.GetRequiredService<CdsJwtAuthenticator>().AuthenticateAsync(context, id).ConfigureAwait(false);
         if (!auth.Succeeded)
         {
             Log.Unauthorized(logger, id, auth.Failure!);
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            return (service, [], Error(StatusCodes.Status401Unauthorized, $"Unauthorized: {auth.Failure}.", "Authorization"));
+            return Error(StatusCodes.Status401Unauthorized, $"Unauthorized: {auth.Failure}.", "Authorization");
         }
 
         context.Items[ClientKey] = auth.Issuer;
+        return null;
+    }
+
+    /// <summary>Reads the body up to <see cref="CdsHooksOptions.MaxRequestBodyBytes"/>; answers 413 over it.</summary>
+    internal static async Task<(byte[] Body, IResult? Failure)> ReadBodyAsync(HttpContext context, string id, ILogger logger)
+    {
         var limit = context.RequestServices.GetRequiredService<IOptions<CdsHooksOptions>>().Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             Log.TooLarge(logger, id, limit);
-            return (service, [], Error(StatusCodes.Status413PayloadTooLarge, $"The body is over {limit} bytes.", "$"));
+            return ([], Error(StatusCodes.Status413PayloadTooLarge, $"The body is over {limit} bytes.", "$"));
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature && feature.MaxRequestBodySize < limit + 1)
@@ -156,15 +174,15 @@ public static class CdsHooksEndpoints
             if (buffer.Length + read > limit)
             {
                 Log.TooLarge(logger, id, limit);
-                return (service, [], Error(StatusCodes.Status413PayloadTooLarge, $"The body is over {limit} bytes.", "$"));
+                return ([], Error(StatusCodes.Status413PayloadTooLarge, $"The body is over {limit} bytes.", "$"));
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        return (service, buffer.ToArray(), null);
+        return (buffer.ToArray(), null);
     }
 
-    private static IResult Error(int status, string message, string field) =>
+    internal static IResult Error(int status, string message, string field) =>
         Results.Json(new { error = message, field }, Json, statusCode: status);
 }

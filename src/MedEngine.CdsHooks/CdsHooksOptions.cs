@@ -62,10 +62,23 @@ public sealed class CdsHooksOptions
     public string RulesDirectory { get; set; } = RuleSet.ShippedDirectory;
 
     /// <summary>
-    /// The SQLite file of the default audit trail. The default value is <c>medengine-audit.db</c> in the current directory. Not
-    /// used when the host registers its own <see cref="Audit.IAuditTrail"/>.
+    /// The SQLite file of the default audit trail. The default value is <c>audit.db</c> in <see cref="DefaultDataDirectory"/>.
+    /// Not used when the host registers its own <see cref="Audit.IAuditTrail"/>.
     /// </summary>
-    public string AuditDatabasePath { get; set; } = "medengine-audit.db";
+    public string AuditDatabasePath { get; set; } = Path.Combine(DefaultDataDirectory, "audit.db");
+
+    /// <summary>
+    /// The SQLite file of the default patient event store (<c>MedEngine.Persistence.Sqlite</c>). The default value is
+    /// <c>events.db</c> in <see cref="DefaultDataDirectory"/>. Not used when the host registers its own
+    /// <see cref="Persistence.IPatientEventStore"/>.
+    /// </summary>
+    public string EventStorePath { get; set; } = Path.Combine(DefaultDataDirectory, "events.db");
+
+    /// <summary>
+    /// Where the service keeps its files unless told otherwise: <c>medengine</c> in the user's local application data
+    /// (<c>~/.local/share/medengine</c> on Linux, <c>%LOCALAPPDATA%\medengine</c> on Windows), never the current directory.
+    /// </summary>
+    public static string DefaultDataDirectory { get; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "medengine");
 
     /// <summary>How long one fetch from the EHR's FHIR server may take when prefetch is missing. The default value is 5 seconds.</summary>
     public TimeSpan FhirFetchTimeout { get; set; } = TimeSpan.FromSeconds(5);

@@ -3,6 +3,8 @@ using MedEngine.CdsHooks.Auth;
 using MedEngine.CdsHooks.Fhir;
 using MedEngine.Knowledge;
 using MedEngine.Rules;
+using MedEngine.Persistence;
+using MedEngine.Persistence.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -51,6 +53,8 @@ public static class CdsHooksServiceCollectionExtensions
             .UseTimeProvider(sp.GetRequiredService<TimeProvider>())
             .Build());
         services.TryAddSingleton<IAuditTrail>(sp => new SqliteAuditTrail(sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.AuditDatabasePath));
+        services.TryAddSingleton<IPatientEventStore>(sp => new SqlitePatientEventStore(sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.EventStorePath));
+        services.TryAddSingleton(sp => new PatientService(sp.GetRequiredService<MedEngineRuntime>(), sp.GetRequiredService<IPatientEventStore>()));
         services.TryAddSingleton<CdsJwtAuthenticator>();
         services.TryAddSingleton<FhirFetcher>();
         services.TryAddSingleton<CdsHooksEvaluator>();

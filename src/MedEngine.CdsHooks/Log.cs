@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4031, Level = LogLevel.Debug, Message = "Fetched prefetch key {Key} from the FHIR server")]
     public static partial void Fetched(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 4040, Level = LogLevel.Warning, Message = "The event store is not available ({Error}); answered 503")]
+    public static partial void StoreUnavailable(ILogger logger, string error);
 }

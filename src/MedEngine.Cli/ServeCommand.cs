@@ -1,5 +1,6 @@
 using System.Net;
 using MedEngine.CdsHooks;
+using MedEngine.CdsHooks.Patients;
 using MedEngine.Rules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -18,10 +19,13 @@ internal static class ServeCommand
 {
     private const string Usage = """
         Usage:
-          medengine serve [--urls URLS] [--rules DIR] [--audit FILE] [--config FILE]
+          medengine serve [--urls URLS] [--rules DIR] [--store FILE] [--audit FILE] [--config FILE]
               Runs the CDS Hooks service (GET /cds-services, POST /cds-services/{id}, POST /cds-services/{id}/feedback)
-              until Ctrl+C. --urls defaults to http://127.0.0.1:5080 (several separated by ';'); --rules to the
-              shipped rules; --audit to medengine-audit.db; --config is a JSON file with a CdsHooks section
+              and the patient API (PUT /patients/{id}/sources/{sourceId}, POST /patients/{id}/events,
+              GET /patients/{id}/list, /events, /changes; docs/patient-api.md) until Ctrl+C. --urls defaults to
+              http://127.0.0.1:5080 (several separated by ';'); --rules to the shipped rules; --store (the patients'
+              event store) to events.db and --audit to audit.db, both in ~/.local/share/medengine; --config is a JSON
+              file with a CdsHooks section
               (trusted clients, ServiceBaseUrl, InterruptThreshold...). On a loopback address with no trusted client
               the service runs WITHOUT authentication; anywhere else a trusted client is required.
         """;
@@ -34,7 +38,7 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var urls = "http://127.0.0.1:5080";
-        string? rules = null, audit = null, config = null;
+        string? rules = null, audit = null, config = null, store = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -44,6 +48,9 @@ internal static class ServeCommand
                     break;
                 case "--rules" when i + 1 < args.Length:
                     rules = args[++i];
+                    break;
+                case "--store" when i + 1 < args.Length:
+                    store = args[++i];
                     break;
                 case "--audit" when i + 1 < args.Length:
                     audit = args[++i];
@@ -94,6 +101,11 @@ internal static class ServeCommand
                 options.AuditDatabasePath = audit;
             }
 
+            if (store is not null)
+            {
+                options.EventStorePath = store;
+            }
+
             // Anonymous only on loopback and only while no trusted client is configured; anywhere else the validator demands one.
             options.AllowAnonymousOnLoopback = loopbackOnly && options.TrustedClients.Count == 0;
             options.ServiceBaseUrl ??= options.TrustedClients.Count > 0 ? new Uri(addresses[0]) : null;
@@ -104,6 +116,7 @@ internal static class ServeCommand
         {
             app = builder.Build();
             app.MapMedEngineCdsHooks();
+            app.MapMedEnginePatients();
         }
         catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or InputException or InvalidOperationException)
         {

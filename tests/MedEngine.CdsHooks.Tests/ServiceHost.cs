@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using MedEngine.CdsHooks.Patients;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         {
             options.RulesDirectory = RepositoryPaths.Rules;
             options.AuditDatabasePath = auditPath;
+            options.EventStorePath = Path.Combine(Path.GetDirectoryName(auditPath)!, "events.db");
             options.AllowAnonymousOnLoopback = true;
             options.Language = "en";
             configure?.Invoke(options);
@@ -53,6 +55,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapMedEngineCdsHooks();
+        app.MapMedEnginePatients();
         await app.StartAsync();
         var address = app.Urls.First(u => u.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
         return new ServiceHost(app, new Uri(address), logs);
