@@ -29,8 +29,12 @@ internal static class CommandLine
           medengine report [--rules DIR] FILE|FOLDER...
               Reconciles and evaluates every patient in the files (for example a FHIR bulk export) and prints
               the findings per rule and the entries that did not resolve.
-          medengine serve [--urls http://127.0.0.1:5080] [--rules DIR] [--audit FILE] [--config FILE]
-              Runs the CDS Hooks service (docs/cds-hooks.md) with the embedded defaults.
+          medengine serve [--urls http://127.0.0.1:5080] [--rules DIR] [--store FILE] [--audit FILE] [--config FILE]
+              Runs the CDS Hooks service (docs/cds-hooks.md) and the patient API (docs/patient-api.md) with the
+              embedded defaults.
+          medengine replay [--store FILE] --patient ID [--at SEQUENCE] [--json|--fhir] [--rules DIR]
+              Prints a stored patient's list and findings as they were at a sequence number (default: now), and
+              which rules produced them (docs/patient-api.md).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -47,6 +51,7 @@ internal static class CommandLine
             "rules" => await RulesCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             "import" => await ImportCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             "serve" => await ServeCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
+            "replay" => await ReplayCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             "report" => await ReportCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             _ => await FailAsync(error, $"Unknown command '{args[0]}'.").ConfigureAwait(false),
         };
