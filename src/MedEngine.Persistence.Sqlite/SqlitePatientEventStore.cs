@@ -19,9 +19,9 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IAsyncDisposab
     private const string Schema = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS patient_event (
-            patient_id TEXT NOT NULL, sequence INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL,
-            received_at TEXT NOT NULL, rule_set TEXT,
-            PRIMARY KEY (patient_id, sequence), UNIQUE (patient_id, event_id)) WITHOUT ROWID;
+            id INTEGER PRIMARY KEY, patient_id TEXT NOT NULL, sequence INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL,
+            payload TEXT NOT NULL, received_at TEXT NOT NULL, rule_set TEXT,
+            UNIQUE (patient_id, sequence), UNIQUE (patient_id, event_id));
         CREATE TRIGGER IF NOT EXISTS patient_event_no_update BEFORE UPDATE ON patient_event BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS patient_event_no_delete BEFORE DELETE ON patient_event BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         """;
@@ -147,12 +147,19 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IAsyncDisposab
         return events;
     }
 
-    /// <summary>The one writer: takes every waiting append, writes each under a savepoint of one transaction, commits once.</summary>
+    /// <summary>
+    /// The one writer: takes every waiting append and writes them in one transaction, committed once. An append whose event id
+    /// is already stored (or repeated within it) is refused before any of its rows is written, so the others go on.
+    /// </summary>
     private async Task WriteAsync()
     {
         using var last = _writer.CreateCommand();
-        last.CommandText = "SELECT coalesce(max(sequence), 0) FROM patient_event WHERE patient_id = $patient";
+        last.CommandText = "SELECT sequence FROM patient_event WHERE patient_id = $patient ORDER BY sequence DESC LIMIT 1";
         var lastPatient = last.Parameters.Add("$patient", SqliteType.Text);
+        using var exists = _writer.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM patient_event WHERE patient_id = $patient AND event_id = $event";
+        var existsPatient = exists.Parameters.Add("$patient", SqliteType.Text);
+        var existsEvent = exists.Parameters.Add("$event", SqliteType.Text);
         using var insert = _writer.CreateCommand();
         insert.CommandText = $"INSERT INTO patient_event ({Columns}) VALUES ($patient, $sequence, $event, $type, $payload, $received, $rules)";
         var patient = insert.Parameters.Add("$patient", SqliteType.Text);
@@ -162,27 +169,18 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IAsyncDisposab
         var payload = insert.Parameters.Add("$payload", SqliteType.Text);
         var received = insert.Parameters.Add("$received", SqliteType.Text);
         var rules = insert.Parameters.Add("$rules", SqliteType.Text);
-        using var savepoint = _writer.CreateCommand();
-        using var release = _writer.CreateCommand();
-        using var rollbackTo = _writer.CreateCommand();
-        savepoint.CommandText = "SAVEPOINT append";
-        release.CommandText = "RELEASE append";
-        rollbackTo.CommandText = "ROLLBACK TO append; RELEASE append";
 
         var group = new List<Append>(MaxGroup);
+        var sequences = new Dictionary<string, long>(StringComparer.Ordinal);
         while (await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             group.Clear();
-            while (group.Count < MaxGroup && _appends.Reader.TryRead(out var next))
+            Drain(group);
+            if (group.Count is > 0 and < MaxGroup)
             {
-                if (next.CancellationToken.IsCancellationRequested)
-                {
-                    next.Done.TrySetCanceled(next.CancellationToken);
-                }
-                else
-                {
-                    group.Add(next);
-                }
+                // Writers woken by the last commit are still coming back: let them, so one commit serves them all.
+                await Task.Yield();
+                Drain(group);
             }
 
             if (group.Count == 0)
@@ -191,18 +189,37 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IAsyncDisposab
             }
 
             var written = new List<(Append Append, IReadOnlyList<StoredPatientEvent> Stored)>(group.Count);
+            sequences.Clear();
             try
             {
                 using var transaction = _writer.BeginTransaction();
-                last.Transaction = insert.Transaction = savepoint.Transaction = release.Transaction = rollbackTo.Transaction = transaction;
+                last.Transaction = exists.Transaction = insert.Transaction = transaction;
                 foreach (var append in group)
                 {
-                    savepoint.ExecuteNonQuery();
-                    try
+                    existsPatient.Value = append.PatientId;
+                    var ids = new HashSet<string>(StringComparer.Ordinal);
+                    // One event needs no look-up: its insert fails alone on the unique index (SQLite undoes just that statement).
+                    var conflict = append.Events.Count == 1 ? null : append.Events.FirstOrDefault(e =>
+                    {
+                        existsEvent.Value = e.EventId;
+                        return !ids.Add(e.EventId) || exists.ExecuteScalar() is not null;
+                    });
+                    if (conflict is not null)
+                    {
+                        append.Done.TrySetException(new PatientEventConflictException(
+                            $"Patient '{append.PatientId}': event '{conflict.EventId}' is already in the log (or twice in this append); nothing of this append was stored."));
+                        continue;
+                    }
+
+                    if (!sequences.TryGetValue(append.PatientId, out var next))
                     {
                         lastPatient.Value = append.PatientId;
-                        var next = (long)last.ExecuteScalar()!;
-                        var stored = new List<StoredPatientEvent>(append.Events.Count);
+                        next = last.ExecuteScalar() is long held ? held : 0;
+                    }
+
+                    var stored = new List<StoredPatientEvent>(append.Events.Count);
+                    try
+                    {
                         foreach (var e in append.Events)
                         {
                             next++;
@@ -216,16 +233,16 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IAsyncDisposab
                             insert.ExecuteNonQuery();
                             stored.Add(new StoredPatientEvent(append.PatientId, next, e.EventId, e.Type, e.Payload, e.ReceivedAt, e.RuleSetHash));
                         }
-
-                        release.ExecuteNonQuery();
-                        written.Add((append, stored));
                     }
-                    catch (SqliteException e) when (e.SqliteErrorCode == 19)
+                    catch (SqliteException e) when (e.SqliteErrorCode == 19 && append.Events.Count == 1)
                     {
-                        rollbackTo.ExecuteNonQuery();
                         append.Done.TrySetException(new PatientEventConflictException(
-                            $"Patient '{append.PatientId}': an event id of this append is already in the log; nothing was appended.", e));
+                            $"Patient '{append.PatientId}': event '{append.Events[0].EventId}' is already in the log; nothing was stored.", e));
+                        continue;
                     }
+
+                    sequences[append.PatientId] = next;
+                    written.Add((append, stored));
                 }
 
                 transaction.Commit();
@@ -243,6 +260,21 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IAsyncDisposab
             foreach (var (append, stored) in written)
             {
                 append.Done.TrySetResult(stored);
+            }
+        }
+    }
+
+    private void Drain(List<Append> group)
+    {
+        while (group.Count < MaxGroup && _appends.Reader.TryRead(out var next))
+        {
+            if (next.CancellationToken.IsCancellationRequested)
+            {
+                next.Done.TrySetCanceled(next.CancellationToken);
+            }
+            else
+            {
+                group.Add(next);
             }
         }
     }

@@ -48,6 +48,10 @@ public sealed class SqlitePatientEventStoreTests : IDisposable
         await store.AppendAsync("p1", [Event("a")]);
 
         await Assert.ThrowsAsync<PatientEventConflictException>(() => store.AppendAsync("p1", [Event("b"), Event("a")]));
+        await Assert.ThrowsAsync<PatientEventConflictException>(() => store.AppendAsync("p1", [Event("c"), Event("c")]));
+        var together = new[] { store.AppendAsync("p1", [Event("a")]), store.AppendAsync("p3", [Event("x")]) };
+        await Assert.ThrowsAsync<PatientEventConflictException>(() => together[0]);
+        Assert.Equal(1, Assert.Single(await together[1]).Sequence);
 
         Assert.Equal(["a"], (await store.ReadAsync("p1")).Select(e => e.EventId));
         Assert.Equal(["a"], (await store.FindAsync("p1", ["a", "b"])).Keys);
