@@ -1,6 +1,8 @@
 using System.Net;
 using MedEngine.CdsHooks;
 using MedEngine.CdsHooks.Patients;
+using MedEngine.Persistence;
+using MedEngine.Persistence.PostgreSql;
 using MedEngine.Rules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -19,12 +21,13 @@ internal static class ServeCommand
 {
     private const string Usage = """
         Usage:
-          medengine serve [--urls URLS] [--rules DIR] [--store FILE] [--audit FILE] [--config FILE]
+          medengine serve [--urls URLS] [--rules DIR] [--store FILE | --postgres CONNECTION-STRING] [--audit FILE] [--config FILE]
               Runs the CDS Hooks service (GET /cds-services, POST /cds-services/{id}, POST /cds-services/{id}/feedback)
               and the patient API (PUT /patients/{id}/sources/{sourceId}, POST /patients/{id}/events,
               GET /patients/{id}/list, /events, /changes; docs/patient-api.md) until Ctrl+C. --urls defaults to
               http://127.0.0.1:5080 (several separated by ';'); --rules to the shipped rules; --store (the patients'
-              event store) to events.db and --audit to audit.db, both in ~/.local/share/medengine; --config is a JSON
+              event store) to events.db and --audit to audit.db, both in ~/.local/share/medengine; --postgres keeps the
+              event store in PostgreSQL instead (an Npgsql connection string); --config is a JSON
               file with a CdsHooks section
               (trusted clients, ServiceBaseUrl, InterruptThreshold...). On a loopback address with no trusted client
               the service runs WITHOUT authentication; anywhere else a trusted client is required.
@@ -38,7 +41,7 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var urls = "http://127.0.0.1:5080";
-        string? rules = null, audit = null, config = null, store = null;
+        string? rules = null, audit = null, config = null, store = null, postgres = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -51,6 +54,9 @@ internal static class ServeCommand
                     break;
                 case "--store" when i + 1 < args.Length:
                     store = args[++i];
+                    break;
+                case "--postgres" when i + 1 < args.Length:
+                    postgres = args[++i];
                     break;
                 case "--audit" when i + 1 < args.Length:
                     audit = args[++i];
@@ -81,6 +87,12 @@ internal static class ServeCommand
             return CommandLine.BadInput;
         }
 
+        if (store is not null && postgres is not null)
+        {
+            await error.WriteLineAsync("medengine serve: give --store or --postgres, not both.").ConfigureAwait(false);
+            return CommandLine.BadInput;
+        }
+
         var loopbackOnly = addresses.All(IsLoopback);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddEnvironmentVariables("MEDENGINE_");
@@ -91,6 +103,19 @@ internal static class ServeCommand
 
         builder.WebHost.UseUrls(addresses);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (postgres is not null)
+        {
+            try
+            {
+                builder.Services.AddSingleton<IPatientEventStore>(await PostgreSqlPatientEventStore.OpenAsync(postgres).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or ArgumentException or TimeoutException)
+            {
+                await error.WriteLineAsync($"medengine serve: cannot open the PostgreSQL event store: {e.Message}").ConfigureAwait(false);
+                return CommandLine.BadInput;
+            }
+        }
+
         var section = builder.Configuration.GetSection("CdsHooks");
         builder.Services.AddMedEngineCdsHooks(options =>
         {
