@@ -6,6 +6,8 @@ using MedEngine.CdsHooks.Fhir;
 using MedEngine.CdsHooks.Protocol;
 using MedEngine.Reconciliation;
 using MedEngine.Findings;
+using MedEngine.Model;
+using MedEngine.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +18,7 @@ namespace MedEngine.CdsHooks;
 /// keeps quiet what was overridden for the same patient and context, turns the rest into cards and records it all in the audit trail.
 /// </summary>
 internal sealed class CdsHooksEvaluator(
-    MedEngineRuntime runtime, IAuditTrail audit, FhirFetcher fetcher, TimeProvider time,
+    MedEngineRuntime runtime, IAuditTrail audit, FhirFetcher fetcher, PatientService patients, TimeProvider time,
     IOptions<CdsHooksOptions> options, ILogger<CdsHooksEvaluator> logger)
 {
     private readonly CardBuilder _cards = new(options.Value);
@@ -58,8 +60,12 @@ internal sealed class CdsHooksEvaluator(
         var started = Stopwatch.GetTimestamp();
         var prefetch = await fetcher.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
         var data = PatientDataReader.Read(request, prefetch);
-        var support = runtime.OpenSession(data.Patient);
-        support.ApplyAll(data.Lists.Select(list => new SourceListReplaced(list)));
+
+        // A patient the service holds (the patient API) starts from its stored lists and facts; the call's prefetch lists
+        // follow (a source in both is replaced by the prefetch's list unless that one is older), then the draft orders.
+        var held = await patients.GetAsync(request.PatientId, cancellationToken).ConfigureAwait(false);
+        var support = runtime.OpenSession(held is null ? data.Patient : PatientContexts.Merge([data.Patient, held.Patient]));
+        support.ApplyAll((held?.Lists ?? []).Concat(data.Lists).Select(list => new SourceListReplaced(list)));
 
         foreach (var decision in await audit.OverridesAsync(request.PatientId, cancellationToken).ConfigureAwait(false))
         {

@@ -163,4 +163,23 @@ public sealed class PatientApiTests
         Assert.Equal("event: change", lines[1]);
         Assert.Equal(put.ToJsonString(), JsonNode.Parse(lines[2]["data: ".Length..])!.ToJsonString());
     }
+
+    [Fact]
+    public async Task AHookForAPatientTheServiceHolds_EvaluatesTheStoredListPlusTheDraftOrders()
+    {
+        await using var host = await ServiceHost.StartAsync();
+        var gp = """{ "source": { "id": "gp", "kind": "gp" }, "entries": [ { "id": "gp-1", "name": "Marevan 2,5 mg tablett", "status": "active" } ] }""";
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(host, HttpMethod.Put, "/patients/held-1/sources/gp", gp)).Status);
+        var request = Requests.WarfarinIbuprofenSelect("held-1");
+        request["prefetch"]!.AsObject().Remove("medicationRequests"); // the EHR sends only the patient and the draft
+        var withoutHeld = Requests.WarfarinIbuprofenSelect("not-held");
+        withoutHeld["prefetch"]!.AsObject().Remove("medicationRequests");
+
+        var (status, body) = await host.PostAsync("/cds-services/medengine-order-select", request.ToJsonString());
+        var (_, nothingHeld) = await host.PostAsync("/cds-services/medengine-order-select", withoutHeld.ToJsonString());
+
+        Assert.Equal(200, status);
+        Assert.Contains(body!["cards"]!.AsArray(), c => ((string)c!["summary"]!).Contains("warfarin", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(nothingHeld!["cards"]!.AsArray(), c => ((string)c!["summary"]!).Contains("warfarin", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -39,7 +39,7 @@ public sealed class DurablePatient
     public bool IsBroken { get; private set; }
 
     /// <summary>The state now, with which rules produced it.</summary>
-    public PatientSnapshot Snapshot => new(PatientId, Sequence, new PatientEvaluation(Session.List, Session.Findings), RecordedRuleSetHash, _runtime.RuleSetHash);
+    public PatientSnapshot Snapshot => new(PatientId, Sequence, new PatientEvaluation(Session.List, Session.Findings), RecordedRuleSetHash, _runtime.RuleSetHash, Session.Patient);
 
     /// <summary>Loads a patient by folding its log (up to a sequence number, when given) into a fresh session.</summary>
     /// <param name="runtime">The engine.</param>

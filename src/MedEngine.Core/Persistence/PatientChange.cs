@@ -1,3 +1,5 @@
+using MedEngine.Model;
+
 namespace MedEngine.Persistence;
 
 /// <summary>What one accepted request did to a patient: the events it stored and what they changed.</summary>
@@ -17,8 +19,14 @@ public sealed record PatientChange(string PatientId, long Sequence, IReadOnlyLis
 /// <param name="Evaluation">The reconciled list and its findings.</param>
 /// <param name="RecordedRuleSetHash">Which rules evaluated the last event when it was stored, if recorded.</param>
 /// <param name="RuleSetHash">Which rules produced <paramref name="Evaluation"/>'s findings.</param>
-public sealed record PatientSnapshot(string PatientId, long Sequence, PatientEvaluation Evaluation, string? RecordedRuleSetHash, string? RuleSetHash)
+/// <param name="Patient">What is known about the patient, if anything.</param>
+public sealed record PatientSnapshot(string PatientId, long Sequence, PatientEvaluation Evaluation, string? RecordedRuleSetHash, string? RuleSetHash, PatientContext? Patient)
 {
+    /// <summary>The source lists held, rebuilt from the entries behind the lines and the unresolved entries (each is in exactly one).</summary>
+    public IReadOnlyList<SourceList> Lists =>
+        Evaluation.List.Sources.Select(source => new SourceList(source, Evaluation.List.Lines.SelectMany(l => l.Entries).Concat(Evaluation.List.Unresolved.Select(u => u.Entry))
+            .Where(e => e.Source.Id == source.Id).Select(e => e.Entry).OrderBy(e => e.EntryId, StringComparer.Ordinal).ToList())).ToList();
+
     /// <summary>Whether the findings come from the rules recorded with the last event (false when those rules are no longer in use).</summary>
     public bool UsesRecordedRules => RecordedRuleSetHash is null || RecordedRuleSetHash == RuleSetHash;
 }

@@ -63,6 +63,7 @@ public sealed class PatientServiceTests : IDisposable
             var snapshot = service.GetAsync("p1").GetAwaiter().GetResult()!;
             live = Json(snapshot.Evaluation);
             sequence = snapshot.Sequence;
+            Assert.Equal(live, Json(Runtime.Value.Evaluate(snapshot.Lists, snapshot.Patient)));
         }
 
         store.DisposeAsync().AsTask().GetAwaiter().GetResult();
