@@ -176,12 +176,6 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IAsyncDisposab
         {
             group.Clear();
             Drain(group);
-            if (group.Count is > 0 and < MaxGroup)
-            {
-                // Writers woken by the last commit are still coming back: let them, so one commit serves them all.
-                await Task.Yield();
-                Drain(group);
-            }
 
             if (group.Count == 0)
             {
