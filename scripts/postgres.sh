@@ -29,7 +29,12 @@ case "$command" in
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+    port=""
+    for _ in $(seq 1 50); do # a random port nothing on 127.0.0.1 answers on
+      candidate=$((20000 + RANDOM % 40000))
+      if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+    done
+    [ -z "$port" ] && { echo "postgres.sh: no free loopback port found" >&2; exit 1; }
     echo "$port" > "$dir/port"
     pg_ctl_ -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=on -c max_connections=200" start
     connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
