@@ -22,8 +22,6 @@ public sealed record PatientEventsReadResult(IReadOnlyList<IdentifiedPatientEven
 /// </summary>
 public static class PatientEventJson
 {
-    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     /// <summary>The event types, as written in <c>type</c>.</summary>
     public static IReadOnlyList<string> Types { get; } =
         ["sourceListReplaced", "entryUpserted", "entryStopped", "entryRemoved", "sourceRemoved", "patientContextChanged"];
@@ -111,18 +109,8 @@ public static class PatientEventJson
         ArgumentNullException.ThrowIfNull(file);
         var context = new SourceListJsonReader.Context(file);
         var events = new List<IdentifiedPatientEvent>();
-        JsonDocument document;
-        try
+        if (context.Parse(content) is not { } document)
         {
-            document = JsonDocument.Parse(content, Options);
-        }
-        catch (JsonException e)
-        {
-            context.Add(new InputError(InputIssueCodes.JsonMalformed, file, "Malformed JSON: " + e.Message.Split(" Path:")[0])
-            {
-                Line = (int?)e.LineNumber + 1,
-                Column = (int?)e.BytePositionInLine + 1,
-            });
             return new PatientEventsReadResult(events, context.Errors);
         }
 

@@ -51,18 +51,8 @@ public sealed class SourceListJsonReader : ISourceReader
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(file);
         var context = new Context(file);
-        JsonDocument document;
-        try
+        if (context.Parse(content) is not { } document)
         {
-            document = JsonDocument.Parse(content, Options);
-        }
-        catch (JsonException e)
-        {
-            context.Add(new InputError(InputIssueCodes.JsonMalformed, file, "Malformed JSON: " + e.Message.Split(" Path:")[0])
-            {
-                Line = (int?)e.LineNumber + 1,
-                Column = (int?)e.BytePositionInLine + 1,
-            });
             return context.Result(null);
         }
 
@@ -308,21 +298,13 @@ public sealed class SourceListJsonReader : ISourceReader
             var field = $"codes[{i++}]";
             var systemName = context.String(code, "system", where, field + ".");
             var value = context.String(code, "code", where, field + ".");
-            CodeSystem? system = systemName?.ToLowerInvariant() switch
-            {
-                "atc" => CodeSystem.Atc,
-                "fest" => CodeSystem.FestProduct,
-                "rxnorm" => CodeSystem.RxNorm,
-                "snomed" => CodeSystem.SnomedCt,
-                _ => null,
-            };
-            if (system is null || string.IsNullOrWhiteSpace(value))
+            if (!CodeSystemNames.TryParse(systemName, out var system) || string.IsNullOrWhiteSpace(value))
             {
                 context.Error(InputIssueCodes.JsonRequired, where, field, "Needs 'system' (atc, fest, rxnorm or snomed) and a non-empty 'code'.");
                 continue;
             }
 
-            codes.Add(new MedicationCoding(system.Value, value.Trim(), context.String(code, "display", where, field + ".")));
+            codes.Add(new MedicationCoding(system, value.Trim(), context.String(code, "display", where, field + ".")));
         }
 
         return codes;
@@ -366,9 +348,25 @@ public sealed class SourceListJsonReader : ISourceReader
 
         public IReadOnlyList<InputError> Errors => _errors;
 
-        public int Count => _errors.Count;
+        /// <summary>Parses the content; malformed JSON is one error (with line and column) and <see langword="null"/>.</summary>
+        public JsonDocument? Parse(string content)
+        {
+            try
+            {
+                return JsonDocument.Parse(content, Options);
+            }
+            catch (JsonException e)
+            {
+                _errors.Add(new InputError(InputIssueCodes.JsonMalformed, file, "Malformed JSON: " + e.Message.Split(" Path:")[0])
+                {
+                    Line = (int?)e.LineNumber + 1,
+                    Column = (int?)e.BytePositionInLine + 1,
+                });
+                return null;
+            }
+        }
 
-        public void Add(InputError error) => _errors.Add(error);
+        public int Count => _errors.Count;
 
         public void Error(string code, string? entry, string? field, string message) =>
             _errors.Add(new InputError(code, file, message) { Entry = entry, Field = field });

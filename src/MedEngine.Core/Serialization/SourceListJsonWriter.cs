@@ -98,14 +98,7 @@ internal static class SourceListJsonWriter
         foreach (var coding in entry.Codings)
         {
             json.WriteStartObject();
-            json.WriteString("system", coding.System switch
-            {
-                CodeSystem.Atc => "atc",
-                CodeSystem.FestProduct => "fest",
-                CodeSystem.RxNorm => "rxnorm",
-                CodeSystem.SnomedCt => "snomed",
-                _ => throw new ArgumentOutOfRangeException(nameof(entry), coding.System, "Unknown code system."),
-            });
+            json.WriteString("system", CodeSystemNames.ToName(coding.System));
             json.WriteString("code", coding.Code);
             WriteString(json, "display", coding.Display);
             json.WriteEndObject();
