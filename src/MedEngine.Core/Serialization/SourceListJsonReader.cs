@@ -402,7 +402,16 @@ public sealed class SourceListJsonReader : ISourceReader
                 return null;
             }
 
-            return value.GetString();
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped lone surrogate ("\ud800") is valid JSON but not text.
+                Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, "Not valid Unicode text (a lone surrogate escape).");
+                return null;
+            }
         }
 
         public IEnumerable<JsonElement> Array(JsonElement element, string name, string prefix)
