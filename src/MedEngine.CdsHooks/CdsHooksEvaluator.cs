@@ -18,7 +18,7 @@ namespace MedEngine.CdsHooks;
 /// keeps quiet what was overridden for the same patient and context, turns the rest into cards and records it all in the audit trail.
 /// </summary>
 internal sealed class CdsHooksEvaluator(
-    MedEngineRuntime runtime, IAuditTrail audit, FhirFetcher fetcher, PatientService patients, TimeProvider time,
+    MedEngineRuntime runtime, IAuditTrail audit, FhirFetcher fetcher, IPatientService patients, TimeProvider time,
     IOptions<CdsHooksOptions> options, ILogger<CdsHooksEvaluator> logger)
 {
     private readonly CardBuilder _cards = new(options.Value);

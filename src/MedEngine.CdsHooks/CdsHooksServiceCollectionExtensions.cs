@@ -54,7 +54,7 @@ public static class CdsHooksServiceCollectionExtensions
             .Build());
         services.TryAddSingleton<IAuditTrail>(sp => new SqliteAuditTrail(sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.AuditDatabasePath));
         services.TryAddSingleton<IPatientEventStore>(sp => new SqlitePatientEventStore(sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.EventStorePath));
-        services.TryAddSingleton(sp => new PatientService(sp.GetRequiredService<MedEngineRuntime>(), sp.GetRequiredService<IPatientEventStore>()));
+        services.TryAddSingleton<IPatientService>(sp => new PatientService(sp.GetRequiredService<MedEngineRuntime>(), sp.GetRequiredService<IPatientEventStore>()));
         services.TryAddSingleton<CdsJwtAuthenticator>();
         services.TryAddSingleton<FhirFetcher>();
         services.TryAddSingleton<CdsHooksEvaluator>();

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace MedEngine.Cli;
 
@@ -21,13 +22,17 @@ internal static class ServeCommand
 {
     private const string Usage = """
         Usage:
-          medengine serve [--urls URLS] [--rules DIR] [--store FILE | --postgres CONNECTION-STRING] [--audit FILE] [--config FILE]
+          medengine serve [--urls URLS] [--rules DIR] [--store FILE | --postgres CONNECTION-STRING [--cluster
+                  [--silo-port N] [--gateway-port N]]] [--audit FILE] [--config FILE]
               Runs the CDS Hooks service (GET /cds-services, POST /cds-services/{id}, POST /cds-services/{id}/feedback)
               and the patient API (PUT /patients/{id}/sources/{sourceId}, POST /patients/{id}/events,
               GET /patients/{id}/list, /events, /changes; docs/patient-api.md) until Ctrl+C. --urls defaults to
               http://127.0.0.1:5080 (several separated by ';'); --rules to the shipped rules; --store (the patients'
               event store) to events.db and --audit to audit.db, both in ~/.local/share/medengine; --postgres keeps the
-              event store in PostgreSQL instead (an Npgsql connection string); --config is a JSON
+              event store in PostgreSQL instead (an Npgsql connection string); --cluster (with --postgres) makes this
+              process an Orleans silo of the cluster 'medengine' whose membership is in the same database, so any node
+              answers for any patient (--silo-port defaults to 11111, --gateway-port to 30000; on loopback the silo
+              advertises 127.0.0.1); --config is a JSON
               file with a CdsHooks section
               (trusted clients, ServiceBaseUrl, InterruptThreshold...). On a loopback address with no trusted client
               the service runs WITHOUT authentication; anywhere else a trusted client is required.
@@ -42,6 +47,8 @@ internal static class ServeCommand
     {
         var urls = "http://127.0.0.1:5080";
         string? rules = null, audit = null, config = null, store = null, postgres = null;
+        var cluster = false;
+        int siloPort = 11111, gatewayPort = 30000;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -57,6 +64,15 @@ internal static class ServeCommand
                     break;
                 case "--postgres" when i + 1 < args.Length:
                     postgres = args[++i];
+                    break;
+                case "--cluster":
+                    cluster = true;
+                    break;
+                case "--silo-port" when i + 1 < args.Length && TryPort(args[i + 1], out siloPort):
+                    i++;
+                    break;
+                case "--gateway-port" when i + 1 < args.Length && TryPort(args[i + 1], out gatewayPort):
+                    i++;
                     break;
                 case "--audit" when i + 1 < args.Length:
                     audit = args[++i];
@@ -93,6 +109,12 @@ internal static class ServeCommand
             return CommandLine.BadInput;
         }
 
+        if (cluster && postgres is null)
+        {
+            await error.WriteLineAsync("medengine serve: --cluster needs --postgres (the cluster's membership and events are kept there).").ConfigureAwait(false);
+            return CommandLine.BadInput;
+        }
+
         var loopbackOnly = addresses.All(IsLoopback);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddEnvironmentVariables("MEDENGINE_");
@@ -114,6 +136,11 @@ internal static class ServeCommand
                 await error.WriteLineAsync($"medengine serve: cannot open the PostgreSQL event store: {e.Message}").ConfigureAwait(false);
                 return CommandLine.BadInput;
             }
+        }
+
+        if (cluster)
+        {
+            builder.UseOrleans(silo => ClusterNode.Configure(silo, postgres!, siloPort, gatewayPort, loopbackOnly));
         }
 
         var section = builder.Configuration.GetSection("CdsHooks");
@@ -174,6 +201,9 @@ internal static class ServeCommand
 
         return CommandLine.Success;
     }
+
+    private static bool TryPort(string value, out int port) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) && port is > 0 and < 65536;
 
     private static bool IsLoopback(string url)
     {

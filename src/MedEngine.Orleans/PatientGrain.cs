@@ -1,40 +1,45 @@
+using MedEngine.Model;
 using MedEngine.Persistence;
+using MedEngine.Reconciliation;
 using MedEngine.Serialization;
+using Microsoft.Extensions.Logging;
 using Orleans.Placement;
+using Orleans.Utilities;
 
 namespace MedEngine.Orleans;
 
 /// <summary>
-/// The patient grain: loads the patient by folding its log when activated, applies then stores each call's events, and is
-/// deactivated by Orleans when idle (<c>GrainCollectionOptions.CollectionAge</c>), which frees its memory; its state stays in
-/// the store, so the next call on any silo loads it again. Needs a <see cref="MedEngineRuntime"/> and an
+/// The patient grain: loads the patient by folding its log when activated, applies then stores each call's events, tells its
+/// watchers, and is deactivated by Orleans when idle (<c>GrainCollectionOptions.CollectionAge</c>), which frees its memory; its
+/// state stays in the store, so the next call on any silo loads it again. Needs a <see cref="MedEngineRuntime"/> and an
 /// <see cref="IPatientEventStore"/> shared by every silo (PostgreSQL for a region) in the silo's services. Placed at random,
 /// so patients spread evenly over the silos.
 /// </summary>
 [RandomPlacement]
-internal sealed class PatientGrain(MedEngineRuntime runtime, IPatientEventStore store, ILocalSiloDetails silo) : Grain, IPatientGrain
+internal sealed class PatientGrain(MedEngineRuntime runtime, IPatientEventStore store, ILocalSiloDetails silo, ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
+    private readonly ObserverManager<IPatientWatcher> _watchers = new(TimeSpan.FromMinutes(2), logger);
     private DurablePatient? _patient;
 
-    public async Task<PatientGrainChange> ApplyAsync(string events)
+    public async Task<PatientChange> ApplyAsync(string events)
     {
-        var read = PatientEventJson.Read(events, $"patient '{this.GetPrimaryKeyString()}'");
-        if (read.Errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", read.Errors.Select(e => e.ToString())), nameof(events));
-        }
-
-        var patient = await LoadAsync().ConfigureAwait(true);
-        var change = await patient.ApplyAsync(read.Events).ConfigureAwait(true);
-        return new PatientGrainChange(
-            change.Sequence,
-            change.Stored.Select(e => e.EventId).ToList(),
-            change.Delta.List.Superseded.Select(s => s.List.Source.Id).ToList(),
-            new ChangedIds(change.Delta.List.AddedLines.Select(l => l.Id).ToList(), change.Delta.List.ChangedLines.Select(l => l.Id).ToList(), change.Delta.List.RemovedLineIds),
-            new ChangedIds(change.Delta.Findings.Added.Select(f => f.Key).ToList(), change.Delta.Findings.Changed.Select(f => f.Key).ToList(), change.Delta.Findings.Removed));
+        var read = Read(events);
+        return Tell(await (await LoadAsync().ConfigureAwait(true)).ApplyAsync(read).ConfigureAwait(true));
     }
 
-    public async Task<PatientGrainSnapshot?> GetAsync()
+    public async Task<PatientChange> ReplaceSourceAsync(string list, string? facts, string? eventId)
+    {
+        var replaced = Read(list) is [{ Event: SourceListReplaced source }] ? source.List : throw new ArgumentException("Expected one sourceListReplaced event.", nameof(list));
+        PatientContext? patient = null;
+        if (facts is not null)
+        {
+            patient = Read(facts) is [{ Event: PatientContextChanged changed }] ? changed.Patient : throw new ArgumentException("Expected one patientContextChanged event.", nameof(facts));
+        }
+
+        return Tell(await (await LoadAsync().ConfigureAwait(true)).ReplaceSourceAsync(replaced, patient, eventId).ConfigureAwait(true));
+    }
+
+    public async Task<PatientGrainState?> GetAsync()
     {
         var snapshot = (await LoadAsync().ConfigureAwait(true)).Snapshot;
         if (snapshot.Sequence == 0)
@@ -42,9 +47,41 @@ internal sealed class PatientGrain(MedEngineRuntime runtime, IPatientEventStore 
             return null;
         }
 
-        using var stream = new MemoryStream();
-        new ReconciliationJsonWriter().Write(snapshot.Evaluation, stream);
-        return new PatientGrainSnapshot(snapshot.Sequence, System.Text.Encoding.UTF8.GetString(stream.ToArray()), snapshot.RuleSetHash, silo.SiloAddress.ToString());
+        var events = snapshot.Lists.Select(l => (PatientEvent)new SourceListReplaced(l));
+        if (snapshot.Patient is { } patient)
+        {
+            events = events.Append(new PatientContextChanged(patient));
+        }
+
+        return new PatientGrainState(snapshot.Sequence, PatientGrainService.Json(events.Select(e => new IdentifiedPatientEvent(null, e))), snapshot.RecordedRuleSetHash, silo.SiloAddress.ToString());
+    }
+
+    public Task WatchAsync(IPatientWatcher watcher)
+    {
+        _watchers.Subscribe(watcher, watcher);
+        return Task.CompletedTask;
+    }
+
+    public Task UnwatchAsync(IPatientWatcher watcher)
+    {
+        _watchers.Unsubscribe(watcher);
+        return Task.CompletedTask;
+    }
+
+    private PatientChange Tell(PatientChange change)
+    {
+        if (!change.IsRedelivery)
+        {
+            _watchers.Notify(w => w.OnChangedAsync(change));
+        }
+
+        return change;
+    }
+
+    private IReadOnlyList<IdentifiedPatientEvent> Read(string events)
+    {
+        var read = PatientEventJson.Read(events, $"patient '{this.GetPrimaryKeyString()}'");
+        return read.Errors.Count == 0 ? read.Events : throw new ArgumentException(string.Join("; ", read.Errors.Select(e => e.ToString())), nameof(events));
     }
 
     /// <summary>The patient, loaded again after a failed apply (its session may differ from the log).</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MedEngine.Model;
 using MedEngine.Persistence;
 using MedEngine.Persistence.Sqlite;
@@ -30,6 +29,7 @@ public sealed class PatientGrainTests(ITestOutputHelper log) : IAsyncLifetime
         {
             siloBuilder.Services.AddSingleton(Runtime.Value);
             siloBuilder.Services.AddSingleton<IPatientEventStore>(Store.Value);
+            siloBuilder.AddMedEnginePatients();
             siloBuilder.Configure<ClusterMembershipOptions>(o =>
             {
                 o.ProbeTimeout = TimeSpan.FromSeconds(1);
@@ -68,7 +68,7 @@ public sealed class PatientGrainTests(ITestOutputHelper log) : IAsyncLifetime
             acknowledged[patient] = (await grain.ApplyAsync(Sample("dispensing.json", "dispensing"))).Sequence;
         }
 
-        var before = new Dictionary<string, PatientGrainSnapshot>();
+        var before = new Dictionary<string, PatientGrainState>();
         foreach (var patient in patients)
         {
             before[patient] = (await _cluster.Client.GetGrain<IPatientGrain>(patient).GetAsync())!;
@@ -77,7 +77,7 @@ public sealed class PatientGrainTests(ITestOutputHelper log) : IAsyncLifetime
         var victim = _cluster.SecondarySilos[0];
         var onVictim = patients.Where(p => before[p].Silo == victim.SiloAddress.ToString()).ToList();
         Assert.NotEmpty(onVictim);
-        Assert.Single(before.Values.Select(s => s.RuleSetHash).Distinct());
+        Assert.Single(before.Values.Select(s => s.RecordedRuleSetHash).Distinct());
 
         var killed = DateTime.UtcNow;
         await _cluster.KillSiloAsync(victim);
@@ -85,7 +85,7 @@ public sealed class PatientGrainTests(ITestOutputHelper log) : IAsyncLifetime
         {
             var after = await AnswerAsync(patient, killed);
             Assert.Equal(acknowledged[patient], after.Sequence);
-            Assert.Equal(before[patient].Evaluation, after.Evaluation);
+            Assert.Equal(before[patient].Events, after.Events);
             Assert.NotEqual(victim.SiloAddress.ToString(), after.Silo);
         }
 
@@ -93,7 +93,7 @@ public sealed class PatientGrainTests(ITestOutputHelper log) : IAsyncLifetime
     }
 
     /// <summary>Asks until the cluster answers (it may take a moment to declare the silo dead), at most 30 s after the kill.</summary>
-    private async Task<PatientGrainSnapshot> AnswerAsync(string patient, DateTime killed)
+    private async Task<PatientGrainState> AnswerAsync(string patient, DateTime killed)
     {
         while (true)
         {
@@ -108,25 +108,84 @@ public sealed class PatientGrainTests(ITestOutputHelper log) : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task EverySilo_AnswersForEveryPatient_AndRedeliveryChangesNothing()
+    private static IPatientService Node(SiloHandle silo) => ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredService<IPatientService>();
+
+    private static string Json(PatientEvaluation evaluation)
     {
-        var grain = _cluster.Client.GetGrain<IPatientGrain>("any");
-        var gp = JsonNode.Parse(Sample("gp.json", "gp"))!.AsObject();
-        gp["eventId"] = "gp-1";
-        var first = await grain.ApplyAsync(gp.ToJsonString());
-        var again = await grain.ApplyAsync(gp.ToJsonString());
-        Assert.Equal(["gp-1"], first.Stored);
-        Assert.Empty(again.Stored);
+        using var stream = new MemoryStream();
+        new ReconciliationJsonWriter().Write(evaluation, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static SourceList List(string name, string sourceId)
+    {
+        var list = new SourceListJsonReader().Read(File.ReadAllText(Path.Combine(RepositoryPaths.Samples, name)), name).SinglePatient().Lists[0];
+        return new SourceList(list.Source with { Id = sourceId }, list.Entries);
+    }
+
+    [Fact]
+    public async Task EveryNode_AnswersForEveryPatient_WithTheBatchList_AndRedeliveryChangesNothing()
+    {
+        var gp = List("gp.json", "gp");
+        var facts = new PatientContext { Id = "someone-else", BirthDate = new DateOnly(1938, 5, 1) };
+        var first = await Node(_cluster.Silos[0]).ReplaceSourceAsync("any", gp, facts, "gp-1");
+        var again = await Node(_cluster.Silos[1]).ReplaceSourceAsync("any", gp, facts, "gp-1");
+
+        Assert.Equal(["gp-1", "gp-1#patient"], first.StoredEventIds);
+        Assert.True(again.IsRedelivery);
         Assert.Equal(first.Sequence, again.Sequence);
         Assert.NotEmpty(first.Lines.Added);
-        Assert.Null(await _cluster.Client.GetGrain<IPatientGrain>("nobody").GetAsync());
-
+        Assert.Null(await Node(_cluster.Silos[1]).GetAsync("nobody"));
+        var expected = Json(Runtime.Value.Evaluate([gp], facts with { Id = "any" }));
         foreach (var silo in _cluster.Silos)
         {
-            var factory = ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredService<IGrainFactory>();
-            var snapshot = await factory.GetGrain<IPatientGrain>("any").GetAsync();
-            Assert.Equal(first.Sequence, snapshot!.Sequence);
+            var snapshot = (await Node(silo).GetAsync("any"))!;
+            Assert.Equal(first.Sequence, snapshot.Sequence);
+            Assert.Equal("any", snapshot.Patient!.Id);
+            Assert.Equal(expected, Json(snapshot.Evaluation));
+            Assert.True(snapshot.UsesRecordedRules);
         }
+    }
+
+    [Fact]
+    public async Task AWatcherOnOneNode_GetsTheChangesMadeThroughAnother()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var changes = Node(_cluster.Silos[0]).WatchAsync("watched", stop.Token).GetAsyncEnumerator(stop.Token);
+        var next = changes.MoveNextAsync().AsTask();
+        await Task.Delay(500);
+        var written = new List<PatientChange>
+        {
+            await Node(_cluster.Silos[1]).ApplyAsync("watched", [new(null, new SourceListReplaced(List("gp.json", "gp")))]),
+            await Node(_cluster.Silos[1]).ApplyAsync("watched", [new(null, new SourceListReplaced(List("dispensing.json", "dispensing")))]),
+        };
+
+        var seen = new List<PatientChange>();
+        while (seen.Count < written.Count && await next)
+        {
+            seen.Add(changes.Current);
+            next = changes.MoveNextAsync().AsTask();
+        }
+
+        Assert.Equal(written.Select(c => c.Sequence), seen.Select(c => c.Sequence));
+        Assert.Equal(written[1].Lines, seen[1].Lines, new ChangedIdsComparer());
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next);
+        await changes.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnEventNamingAnUnknownEntry_IsRejectedAcrossTheCluster_AndNothingIsStored()
+    {
+        var error = await Assert.ThrowsAsync<PatientEventRejectedException>(() => Node(_cluster.Silos[0]).ApplyAsync("rejected", [new(null, new EntryRemoved("gp", "no-such-entry"))]));
+        Assert.Contains("No source 'gp'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await Store.Value.ReadAsync("rejected"));
+    }
+
+    private sealed class ChangedIdsComparer : IEqualityComparer<ChangedIds>
+    {
+        public bool Equals(ChangedIds? x, ChangedIds? y) => x!.Added.SequenceEqual(y!.Added) && x.Changed.SequenceEqual(y.Changed) && x.Removed.SequenceEqual(y.Removed);
+
+        public int GetHashCode(ChangedIds obj) => obj.Added.Count;
     }
 }

@@ -19,22 +19,23 @@ internal static class PatientChangeJson
             json.WriteString("patientId", change.PatientId);
             json.WriteNumber("sequence", change.Sequence);
             json.WriteBoolean("redelivery", change.IsRedelivery);
-            Ids(json, "stored", change.Stored.Select(e => e.EventId));
-            Ids(json, "superseded", change.Delta.List.Superseded.Select(s => s.List.Source.Id));
-            json.WriteStartObject("lines");
-            Ids(json, "added", change.Delta.List.AddedLines.Select(l => l.Id));
-            Ids(json, "changed", change.Delta.List.ChangedLines.Select(l => l.Id));
-            Ids(json, "removed", change.Delta.List.RemovedLineIds);
-            json.WriteEndObject();
-            json.WriteStartObject("findings");
-            Ids(json, "added", change.Delta.Findings.Added.Select(f => f.Key));
-            Ids(json, "changed", change.Delta.Findings.Changed.Select(f => f.Key));
-            Ids(json, "removed", change.Delta.Findings.Removed);
-            json.WriteEndObject();
+            Ids(json, "stored", change.StoredEventIds);
+            Ids(json, "superseded", change.SupersededSources);
+            Changed(json, "lines", change.Lines);
+            Changed(json, "findings", change.Findings);
             json.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Changed(Utf8JsonWriter json, string name, ChangedIds ids)
+    {
+        json.WriteStartObject(name);
+        Ids(json, "added", ids.Added);
+        Ids(json, "changed", ids.Changed);
+        Ids(json, "removed", ids.Removed);
+        json.WriteEndObject();
     }
 
     private static void Ids(Utf8JsonWriter json, string name, IEnumerable<string> ids)

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using MedEngine.Fhir;
 using MedEngine.Model;
 using MedEngine.Persistence;
-using MedEngine.Reconciliation;
 using MedEngine.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -100,17 +99,10 @@ public static class PatientEndpoints
 
         var input = read.Patients[0];
         var list = input.Lists[0];
-        var replaced = new SourceListReplaced(new SourceList(list.Source with { Id = sourceId }, list.Entries));
         var eventId = context.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null;
-        var patients = context.RequestServices.GetRequiredService<PatientService>();
-        return await ApplyAsync(context, () => patients.UpdateAsync(patientId, patient =>
-        {
-            // The URL's patient id wins; the facts merge with those already known, the newest first (as files do in reconcile).
-            var facts = input.Patient is null ? null : PatientContexts.Merge([input.Patient, patient.Session.Patient])! with { Id = patientId };
-            return facts is null
-                ? [new IdentifiedPatientEvent(eventId, replaced)]
-                : [new IdentifiedPatientEvent(eventId, replaced), new IdentifiedPatientEvent(eventId is null ? null : eventId + "#patient", new PatientContextChanged(facts))];
-        }, context.RequestAborted)).ConfigureAwait(false);
+        var patients = context.RequestServices.GetRequiredService<IPatientService>();
+        return await ApplyAsync(context, () => patients.ReplaceSourceAsync(patientId, new SourceList(list.Source with { Id = sourceId }, list.Entries), input.Patient, eventId, context.RequestAborted))
+            .ConfigureAwait(false);
     }
 
     private static async Task<IResult> PostEventsAsync(HttpContext context, string patientId, ILogger logger)
@@ -132,7 +124,7 @@ public static class PatientEndpoints
             return Invalid([new InputError(InputIssueCodes.JsonRequired, $"POST /patients/{patientId}/events", "At least one event.") { Field = "$" }]);
         }
 
-        var patients = context.RequestServices.GetRequiredService<PatientService>();
+        var patients = context.RequestServices.GetRequiredService<IPatientService>();
         return await ApplyAsync(context, () => patients.ApplyAsync(patientId, read.Events, context.RequestAborted)).ConfigureAwait(false);
     }
 
@@ -156,7 +148,7 @@ public static class PatientEndpoints
 
     private static async Task<IResult> GetListAsync(HttpContext context, string patientId)
     {
-        var snapshot = await context.RequestServices.GetRequiredService<PatientService>().GetAsync(patientId, context.RequestAborted).ConfigureAwait(false);
+        var snapshot = await context.RequestServices.GetRequiredService<IPatientService>().GetAsync(patientId, context.RequestAborted).ConfigureAwait(false);
         if (snapshot is null)
         {
             return UnknownPatient(patientId);
@@ -222,7 +214,7 @@ public static class PatientEndpoints
     /// <summary>Server-Sent Events: one <c>change</c> event per durable change (its <c>id</c> is the sequence), a comment every 15 s.</summary>
     private static async Task<IResult> ChangesAsync(HttpContext context, string patientId)
     {
-        var patients = context.RequestServices.GetRequiredService<PatientService>();
+        var patients = context.RequestServices.GetRequiredService<IPatientService>();
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";

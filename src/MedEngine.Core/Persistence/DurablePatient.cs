@@ -1,3 +1,5 @@
+using MedEngine.Model;
+using MedEngine.Reconciliation;
 using MedEngine.Serialization;
 
 namespace MedEngine.Persistence;
@@ -103,7 +105,7 @@ public sealed class DurablePatient
         var fresh = events.Where(e => e.EventId is null || seen.Add(e.EventId)).ToList();
         if (fresh.Count == 0)
         {
-            return new PatientChange(PatientId, Sequence, [], new PatientDelta(Reconciliation.ReconciliationDelta.None, Findings.FindingsDelta.None));
+            return PatientChange.Redelivery(PatientId, Sequence);
         }
 
         IsBroken = true;
@@ -124,7 +126,24 @@ public sealed class DurablePatient
         Sequence = stored[^1].Sequence;
         RecordedRuleSetHash = rules;
         IsBroken = false;
-        return new PatientChange(PatientId, Sequence, stored, delta);
+        return PatientChange.Of(PatientId, stored, delta);
+    }
+
+    /// <summary>
+    /// Replaces one source's list and merges the facts it gives about the patient with those already known, the newest first
+    /// (as files do in <c>reconcile</c>); the patient's id stays <see cref="PatientId"/>. Completes when durable.
+    /// </summary>
+    /// <param name="list">The source's whole list.</param>
+    /// <param name="facts">What the source says about the patient, if anything.</param>
+    /// <param name="eventId">The idempotency key, if the sender gave one (the facts are stored under it plus <c>#patient</c>).</param>
+    /// <param name="cancellationToken">Cancels the store's write.</param>
+    /// <returns>What was stored and what it changed.</returns>
+    public Task<PatientChange> ReplaceSourceAsync(SourceList list, PatientContext? facts, string? eventId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var replaced = new IdentifiedPatientEvent(eventId, new SourceListReplaced(list));
+        var merged = facts is null ? null : PatientContexts.Merge([facts, Session.Patient])! with { Id = PatientId };
+        return ApplyAsync(merged is null ? [replaced] : [replaced, new IdentifiedPatientEvent(eventId is null ? null : eventId + "#patient", new PatientContextChanged(merged))], cancellationToken);
     }
 
     private static PatientEvent Read(StoredPatientEvent stored)

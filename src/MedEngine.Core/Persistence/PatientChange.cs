@@ -2,15 +2,58 @@ using MedEngine.Model;
 
 namespace MedEngine.Persistence;
 
-/// <summary>What one accepted request did to a patient: the events it stored and what they changed.</summary>
+/// <summary>
+/// What one accepted request did to a patient, by id: the events it stored, the lists superseded, and the lines and findings
+/// added, changed and removed. Ids only, so it is the same wherever the patient is hosted (this process or a cluster node);
+/// read the list again for the lines themselves.
+/// </summary>
 /// <param name="PatientId">The patient.</param>
 /// <param name="Sequence">The patient's sequence number after the request (the last stored event's).</param>
-/// <param name="Stored">The events stored, in order; empty when every event had been delivered before.</param>
-/// <param name="Delta">What the events changed in the list and the findings; empty for a redelivery.</param>
-public sealed record PatientChange(string PatientId, long Sequence, IReadOnlyList<StoredPatientEvent> Stored, PatientDelta Delta)
+/// <param name="StoredEventIds">The ids of the events stored, in order; empty when every event had been delivered before.</param>
+/// <param name="SupersededSources">The sources whose lists arrived older than the ones held (stored, not applied).</param>
+/// <param name="Lines">The line ids added, changed and removed.</param>
+/// <param name="Findings">The finding keys added, changed and removed.</param>
+public sealed record PatientChange(string PatientId, long Sequence, IReadOnlyList<string> StoredEventIds, IReadOnlyList<string> SupersededSources, ChangedIds Lines, ChangedIds Findings)
 {
     /// <summary>Whether every event of the request had been delivered before (by event id), so nothing was stored or changed.</summary>
-    public bool IsRedelivery => Stored.Count == 0;
+    public bool IsRedelivery => StoredEventIds.Count == 0;
+
+    /// <summary>The change a request makes when every event was delivered before.</summary>
+    /// <param name="patientId">The patient.</param>
+    /// <param name="sequence">The patient's sequence number.</param>
+    /// <returns>A change that stored nothing.</returns>
+    public static PatientChange Redelivery(string patientId, long sequence) => new(patientId, sequence, [], [], ChangedIds.None, ChangedIds.None);
+
+    /// <summary>The change that stored events and changed the session by a delta.</summary>
+    /// <param name="patientId">The patient.</param>
+    /// <param name="stored">The events stored, in order (at least one).</param>
+    /// <param name="delta">What they changed.</param>
+    /// <returns>The change.</returns>
+    public static PatientChange Of(string patientId, IReadOnlyList<StoredPatientEvent> stored, PatientDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(delta);
+        return new(
+            patientId,
+            stored[^1].Sequence,
+            stored.Select(e => e.EventId).ToList(),
+            delta.List.Superseded.Select(s => s.List.Source.Id).ToList(),
+            new ChangedIds(delta.List.AddedLines.Select(l => l.Id).ToList(), delta.List.ChangedLines.Select(l => l.Id).ToList(), delta.List.RemovedLineIds),
+            new ChangedIds(delta.Findings.Added.Select(f => f.Key).ToList(), delta.Findings.Changed.Select(f => f.Key).ToList(), delta.Findings.Removed));
+    }
+}
+
+/// <summary>Ids added, changed and removed.</summary>
+/// <param name="Added">Added.</param>
+/// <param name="Changed">Changed.</param>
+/// <param name="Removed">Removed.</param>
+public sealed record ChangedIds(IReadOnlyList<string> Added, IReadOnlyList<string> Changed, IReadOnlyList<string> Removed)
+{
+    /// <summary>Nothing added, changed or removed.</summary>
+    public static ChangedIds None { get; } = new([], [], []);
+
+    /// <summary>Whether nothing was added, changed or removed.</summary>
+    public bool IsEmpty => Added.Count == 0 && Changed.Count == 0 && Removed.Count == 0;
 }
 
 /// <summary>A patient's state at one sequence number.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using MedEngine.Model;
 using MedEngine.Serialization;
 
 namespace MedEngine.Persistence;
@@ -10,7 +11,7 @@ namespace MedEngine.Persistence;
 /// time, and is let go after <see cref="IdleTimeout"/> without use (its state stays in the store). Each accepted change goes
 /// to the patient's watchers (an open screen) after it is durable. Thread-safe; one per process and store.
 /// </summary>
-public sealed class PatientService : IDisposable
+public sealed class PatientService : IPatientService, IDisposable
 {
     private readonly MedEngineRuntime _runtime;
     private readonly IPatientEventStore _store;
@@ -40,47 +41,21 @@ public sealed class PatientService : IDisposable
     /// <summary>How many patients are loaded now.</summary>
     public int LoadedCount => _patients.Count;
 
-    /// <summary>Applies events to a patient and stores them (see <see cref="DurablePatient.ApplyAsync"/>); completes when durable.</summary>
-    /// <param name="patientId">The patient; a patient not seen before starts empty.</param>
-    /// <param name="events">The events, in order.</param>
-    /// <param name="cancellationToken">Cancels waiting for the patient and the store's write.</param>
-    /// <returns>What was stored and changed.</returns>
-    /// <exception cref="PatientEventRejectedException">An event names a source or entry the patient does not have; nothing was stored.</exception>
+    /// <inheritdoc/>
     public Task<PatientChange> ApplyAsync(string patientId, IReadOnlyList<IdentifiedPatientEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return UpdateAsync(patientId, _ => events, cancellationToken);
+        return ChangeAsync(patientId, patient => patient.ApplyAsync(events, cancellationToken), cancellationToken);
     }
 
-    /// <summary>
-    /// Builds events from the patient's current state and applies them, with no other request in between (for example a source
-    /// list whose patient facts merge with those already known).
-    /// </summary>
-    /// <param name="patientId">The patient.</param>
-    /// <param name="build">Makes the events from the loaded patient.</param>
-    /// <param name="cancellationToken">Cancels waiting for the patient and the store's write.</param>
-    /// <returns>What was stored and changed.</returns>
-    /// <exception cref="PatientEventRejectedException">An event names a source or entry the patient does not have; nothing was stored.</exception>
-    public async Task<PatientChange> UpdateAsync(string patientId, Func<DurablePatient, IReadOnlyList<IdentifiedPatientEvent>> build, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public Task<PatientChange> ReplaceSourceAsync(string patientId, SourceList list, PatientContext? facts, string? eventId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(patientId);
-        ArgumentNullException.ThrowIfNull(build);
-        var change = await UseAsync(patientId, async patient => await patient.ApplyAsync(build(patient), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        if (!change.IsRedelivery && _watchers.TryGetValue(patientId, out var watchers))
-        {
-            foreach (var watcher in watchers.Channels)
-            {
-                watcher.Writer.TryWrite(change);
-            }
-        }
-
-        return change;
+        ArgumentNullException.ThrowIfNull(list);
+        return ChangeAsync(patientId, patient => patient.ReplaceSourceAsync(list, facts, eventId, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The patient's state now.</summary>
-    /// <param name="patientId">The patient.</param>
-    /// <param name="cancellationToken">Cancels waiting for the patient.</param>
-    /// <returns>The state; <see langword="null"/> for a patient the store has never seen.</returns>
+    /// <inheritdoc/>
     public async Task<PatientSnapshot?> GetAsync(string patientId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(patientId);
@@ -88,10 +63,7 @@ public sealed class PatientService : IDisposable
         return snapshot.Sequence == 0 ? null : snapshot;
     }
 
-    /// <summary>Every change of one patient from now on, as it becomes durable, until cancelled.</summary>
-    /// <param name="patientId">The patient.</param>
-    /// <param name="cancellationToken">Ends the watch.</param>
-    /// <returns>The changes, in order.</returns>
+    /// <inheritdoc/>
     public async IAsyncEnumerable<PatientChange> WatchAsync(string patientId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(patientId);
@@ -122,6 +94,22 @@ public sealed class PatientService : IDisposable
     {
         _sweep.Dispose();
         _patients.Clear();
+    }
+
+    /// <summary>Applies a change with the patient held, then tells the patient's watchers.</summary>
+    private async Task<PatientChange> ChangeAsync(string patientId, Func<DurablePatient, Task<PatientChange>> change, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        var changed = await UseAsync(patientId, change, cancellationToken).ConfigureAwait(false);
+        if (!changed.IsRedelivery && _watchers.TryGetValue(patientId, out var watchers))
+        {
+            foreach (var watcher in watchers.Channels)
+            {
+                watcher.Writer.TryWrite(changed);
+            }
+        }
+
+        return changed;
     }
 
     private async Task<T> UseAsync<T>(string patientId, Func<DurablePatient, Task<T>> use, CancellationToken cancellationToken)
