@@ -47,13 +47,7 @@ internal sealed class PatientGrain(MedEngineRuntime runtime, IPatientEventStore 
             return null;
         }
 
-        var events = snapshot.Lists.Select(l => (PatientEvent)new SourceListReplaced(l));
-        if (snapshot.Patient is { } patient)
-        {
-            events = events.Append(new PatientContextChanged(patient));
-        }
-
-        return new PatientGrainState(snapshot.Sequence, PatientGrainService.Json(events.Select(e => new IdentifiedPatientEvent(null, e))), snapshot.RecordedRuleSetHash, silo.SiloAddress.ToString());
+        return new PatientGrainState(snapshot.Sequence, PatientEventJson.WriteAll(snapshot.Events.Select(e => new IdentifiedPatientEvent(null, e))), snapshot.RecordedRuleSetHash, silo.SiloAddress.ToString());
     }
 
     public Task WatchAsync(IPatientWatcher watcher)

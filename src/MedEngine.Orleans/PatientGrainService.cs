@@ -25,7 +25,7 @@ public sealed class PatientGrainService(IGrainFactory grains, MedEngineRuntime r
     {
         ArgumentException.ThrowIfNullOrEmpty(patientId);
         ArgumentNullException.ThrowIfNull(events);
-        return grains.GetGrain<IPatientGrain>(patientId).ApplyAsync(Json(events)).WaitAsync(cancellationToken);
+        return grains.GetGrain<IPatientGrain>(patientId).ApplyAsync(PatientEventJson.WriteAll(events)).WaitAsync(cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -94,9 +94,6 @@ public sealed class PatientGrainService(IGrainFactory grains, MedEngineRuntime r
             GC.KeepAlive(watcher); // Orleans holds a watcher weakly: it must live as long as the watch.
         }
     }
-
-    /// <summary>Events as the JSON array the grain reads.</summary>
-    internal static string Json(IEnumerable<IdentifiedPatientEvent> events) => "[" + string.Join(",", events.Select(e => PatientEventJson.Write(e.Event, e.EventId))) + "]";
 
     private static async Task RenewAsync(IPatientGrain grain, IPatientWatcher reference, CancellationToken cancellationToken)
     {

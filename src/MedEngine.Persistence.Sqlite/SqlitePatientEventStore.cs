@@ -11,7 +11,7 @@ namespace MedEngine.Persistence.Sqlite;
 /// run beside the writer on connections of their own. Thread-safe. The schema is created on first start; triggers refuse
 /// every UPDATE and DELETE.
 /// </summary>
-public sealed class SqlitePatientEventStore : IPatientEventStore, IAsyncDisposable
+public sealed class SqlitePatientEventStore : IPatientEventStore, IPatientSnapshotStore, IAsyncDisposable
 {
     /// <summary>How many appends one transaction takes at most.</summary>
     private const int MaxGroup = 512;
@@ -24,6 +24,8 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IAsyncDisposab
             UNIQUE (patient_id, sequence), UNIQUE (patient_id, event_id));
         CREATE TRIGGER IF NOT EXISTS patient_event_no_update BEFORE UPDATE ON patient_event BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS patient_event_no_delete BEFORE DELETE ON patient_event BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        CREATE TABLE IF NOT EXISTS patient_snapshot (
+            patient_id TEXT PRIMARY KEY, sequence INTEGER NOT NULL, payload TEXT NOT NULL, rule_set TEXT) WITHOUT ROWID;
         """;
 
     private const string Columns = "patient_id, sequence, event_id, type, payload, received_at, rule_set";
@@ -111,6 +113,41 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IAsyncDisposab
         }
 
         return found;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Written outside the group commit without its own fsync (<c>synchronous = NORMAL</c>): the next append's commit makes it durable, and a snapshot lost to a crash only makes a load fold more of the log.</remarks>
+    public async Task SaveSnapshotAsync(StoredSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA synchronous = NORMAL;
+            INSERT INTO patient_snapshot VALUES ($patient, $sequence, $payload, $rules)
+                ON CONFLICT (patient_id) DO UPDATE SET sequence = excluded.sequence, payload = excluded.payload, rule_set = excluded.rule_set
+                WHERE excluded.sequence > patient_snapshot.sequence;
+            PRAGMA synchronous = FULL;
+            """;
+        command.Parameters.AddWithValue("$patient", snapshot.PatientId);
+        command.Parameters.AddWithValue("$sequence", snapshot.Sequence);
+        command.Parameters.AddWithValue("$payload", snapshot.Payload);
+        command.Parameters.AddWithValue("$rules", (object?)snapshot.RuleSetHash ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredSnapshot?> ReadSnapshotAsync(string patientId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sequence, payload, rule_set FROM patient_snapshot WHERE patient_id = $patient";
+        command.Parameters.AddWithValue("$patient", patientId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredSnapshot(patientId, reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+            : null;
     }
 
     /// <summary>Completes every append already made, then closes the file.</summary>

@@ -14,6 +14,7 @@ public sealed class DurablePatient
 {
     private readonly MedEngineRuntime _runtime;
     private readonly IPatientEventStore _store;
+    private long _snapshotAt;
 
     private DurablePatient(MedEngineRuntime runtime, IPatientEventStore store, string patientId, PatientSession session, long sequence, string? recordedRules)
     {
@@ -43,7 +44,14 @@ public sealed class DurablePatient
     /// <summary>The state now, with which rules produced it.</summary>
     public PatientSnapshot Snapshot => new(PatientId, Sequence, new PatientEvaluation(Session.List, Session.Findings), RecordedRuleSetHash, _runtime.RuleSetHash, Session.Patient);
 
-    /// <summary>Loads a patient by folding its log (up to a sequence number, when given) into a fresh session.</summary>
+    /// <summary>How many events a patient gets between two snapshots (when the store keeps them).</summary>
+    public const int SnapshotInterval = 16;
+
+    /// <summary>
+    /// Loads a patient by folding its log (up to a sequence number, when given) into a fresh session: from the latest snapshot
+    /// and the events after it when the store keeps snapshots (<see cref="IPatientSnapshotStore"/>) and the snapshot is not
+    /// past <paramref name="atSequence"/>, else from the first event.
+    /// </summary>
     /// <param name="runtime">The engine.</param>
     /// <param name="store">The event store.</param>
     /// <param name="patientId">The patient.</param>
@@ -56,11 +64,12 @@ public sealed class DurablePatient
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrEmpty(patientId);
-        var stored = await store.ReadAsync(patientId, 0, cancellationToken).ConfigureAwait(false);
-        var events = new List<PatientEvent>(stored.Count);
-        long sequence = 0;
-        string? rules = null;
-        foreach (var e in stored)
+        var snapshot = store is IPatientSnapshotStore snapshots ? await snapshots.ReadSnapshotAsync(patientId, cancellationToken).ConfigureAwait(false) : null;
+        var start = snapshot is not null && snapshot.Sequence <= (atSequence ?? long.MaxValue) && ReadAll(snapshot.Payload, patientId) is { } state ? state : null;
+        var events = new List<PatientEvent>(start ?? []);
+        long sequence = start is null ? 0 : snapshot!.Sequence;
+        var rules = start is null ? null : snapshot!.RuleSetHash;
+        foreach (var e in await store.ReadAsync(patientId, sequence, cancellationToken).ConfigureAwait(false))
         {
             if (atSequence is { } at && e.Sequence > at)
             {
@@ -82,7 +91,7 @@ public sealed class DurablePatient
             throw new InvalidDataException($"Patient '{patientId}': the stored events up to sequence {sequence} cannot be applied: {e.Message}", e);
         }
 
-        return new DurablePatient(runtime, store, patientId, session, sequence, rules);
+        return new DurablePatient(runtime, store, patientId, session, sequence, rules) { _snapshotAt = start is null ? 0 : snapshot!.Sequence };
     }
 
     /// <summary>
@@ -126,6 +135,21 @@ public sealed class DurablePatient
         Sequence = stored[^1].Sequence;
         RecordedRuleSetHash = rules;
         IsBroken = false;
+        if (_store is IPatientSnapshotStore snapshots && Sequence - _snapshotAt >= SnapshotInterval)
+        {
+            // The events are durable already; the snapshot only shortens the next load, so it is written after them and a
+            // failure to write it is not the caller's: the next change tries again.
+            try
+            {
+                await snapshots.SaveSnapshotAsync(new StoredSnapshot(PatientId, Sequence, PatientEventJson.WriteAll(Snapshot.Events.Select(e => new IdentifiedPatientEvent(null, e))), rules), cancellationToken).ConfigureAwait(false);
+                _snapshotAt = Sequence;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                MedEngineTelemetry.SnapshotFailed(e);
+            }
+        }
+
         return PatientChange.Of(PatientId, stored, delta);
     }
 
@@ -144,6 +168,13 @@ public sealed class DurablePatient
         var replaced = new IdentifiedPatientEvent(eventId, new SourceListReplaced(list));
         var merged = facts is null ? null : PatientContexts.Merge([facts, Session.Patient])! with { Id = PatientId };
         return ApplyAsync(merged is null ? [replaced] : [replaced, new IdentifiedPatientEvent(eventId is null ? null : eventId + "#patient", new PatientContextChanged(merged))], cancellationToken);
+    }
+
+    /// <summary>The events of a snapshot, or <see langword="null"/> when it cannot be read (the load then folds the whole log).</summary>
+    private static IEnumerable<PatientEvent>? ReadAll(string payload, string patientId)
+    {
+        var read = PatientEventJson.Read(payload, $"patient '{patientId}' snapshot");
+        return read.Errors.Count == 0 ? read.Events.Select(e => e.Event) : null;
     }
 
     private static PatientEvent Read(StoredPatientEvent stored)

@@ -1,4 +1,5 @@
 using MedEngine.Model;
+using MedEngine.Reconciliation;
 
 namespace MedEngine.Persistence;
 
@@ -69,6 +70,10 @@ public sealed record PatientSnapshot(string PatientId, long Sequence, PatientEva
     public IReadOnlyList<SourceList> Lists =>
         Evaluation.List.Sources.Select(source => new SourceList(source, Evaluation.List.Lines.SelectMany(l => l.Entries).Concat(Evaluation.List.Unresolved.Select(u => u.Entry))
             .Where(e => e.Source.Id == source.Id).Select(e => e.Entry).OrderBy(e => e.EntryId, StringComparer.Ordinal).ToList())).ToList();
+
+    /// <summary>The state as the events that rebuild it in a fresh session: each held list replaced, then the patient's facts.</summary>
+    public IReadOnlyList<PatientEvent> Events =>
+        [.. Lists.Select(l => (PatientEvent)new SourceListReplaced(l)), .. Patient is { } patient ? [new PatientContextChanged(patient)] : Array.Empty<PatientEvent>()];
 
     /// <summary>Whether the findings come from the rules recorded with the last event (false when those rules are no longer in use).</summary>
     public bool UsesRecordedRules => RecordedRuleSetHash is null || RecordedRuleSetHash == RuleSetHash;

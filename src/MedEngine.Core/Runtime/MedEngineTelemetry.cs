@@ -32,6 +32,12 @@ public static class MedEngineTelemetry
     private static readonly Histogram<long> UnresolvedEntries = Meter.CreateHistogram<long>(
         "medengine.entries.unresolved", "{entry}", "Entries left unresolved in a patient's list after an update.");
 
+    private static readonly Counter<long> SnapshotFailures = Meter.CreateCounter<long>(
+        "medengine.snapshots.failed", "{snapshot}", "Patient snapshots that could not be written (the log has the events; loads fold more of it), by exception type.");
+
+    internal static void SnapshotFailed(Exception exception) =>
+        SnapshotFailures.Add(1, new KeyValuePair<string, object?>("exception", exception.GetType().Name));
+
     internal static void Updated(int events, TimeSpan elapsed, FindingsDelta findings, int unresolved)
     {
         EventsApplied.Add(events);

@@ -99,6 +99,15 @@ public static class PatientEventJson
         _ => throw new ArgumentException($"The patient event format has no type for {patientEvent?.GetType().Name ?? "null"}.", nameof(patientEvent)),
     };
 
+    /// <summary>Writes events as one JSON array (what <see cref="Read"/> reads back).</summary>
+    /// <param name="events">The events, each with its idempotency key if it has one.</param>
+    /// <returns>The JSON.</returns>
+    public static string WriteAll(IEnumerable<IdentifiedPatientEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return "[" + string.Join(",", events.Select(e => Write(e.Event, e.EventId))) + "]";
+    }
+
     /// <summary>Reads one event object, or an array of them, reporting every problem together.</summary>
     /// <param name="content">The JSON.</param>
     /// <param name="file">Where it came from, for the errors (a file name, or a request such as <c>POST /patients/p1/events</c>).</param>

@@ -78,4 +78,20 @@ internal static class EventStoreContract
             Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
         }
     }
+
+    public static async Task KeepsTheNewestSnapshot_AcrossReopening(Func<Task<IPatientEventStore>> open)
+    {
+        var store = (IPatientSnapshotStore)await open();
+        Assert.Null(await store.ReadSnapshotAsync("p1"));
+        await store.SaveSnapshotAsync(new StoredSnapshot("p1", 16, "[1]", "sha256:abc"));
+        await store.SaveSnapshotAsync(new StoredSnapshot("p1", 32, "[2]", null));
+        await store.SaveSnapshotAsync(new StoredSnapshot("p1", 20, "[older]", null));
+        await store.SaveSnapshotAsync(new StoredSnapshot("p2", 16, "[3]", null));
+        await ((IAsyncDisposable)store).DisposeAsync();
+
+        var reopened = (IPatientSnapshotStore)await open();
+        Assert.Equal(new StoredSnapshot("p1", 32, "[2]", null), await reopened.ReadSnapshotAsync("p1"));
+        Assert.Equal(16, (await reopened.ReadSnapshotAsync("p2"))!.Sequence);
+        await ((IAsyncDisposable)reopened).DisposeAsync();
+    }
 }

@@ -69,9 +69,13 @@ public sealed class PatientServiceTests : IDisposable
         store.DisposeAsync().AsTask().GetAwaiter().GetResult();
         var reopened = new SqlitePatientEventStore(file);
         var restored = DurablePatient.LoadAsync(Runtime.Value, reopened, "p1").GetAwaiter().GetResult();
+        var kept = reopened.ReadSnapshotAsync("p1").GetAwaiter().GetResult();
+        var folded = DurablePatient.LoadAsync(Runtime.Value, reopened, "p1", atSequence: kept!.Sequence - 1).GetAwaiter().GetResult();
         reopened.DisposeAsync().AsTask().GetAwaiter().GetResult();
         var batch = Runtime.Value.Evaluate(lists.Values, new PatientContext { BirthDate = new DateOnly(1938, 1, 1), WeightKg = 60 });
-        return (Json(restored.Snapshot.Evaluation) == live).Label("restored equals live")
+        return (Json(restored.Snapshot.Evaluation) == live).Label("restored (a snapshot and the events after it) equals live")
+            .And((kept.Sequence == DurablePatient.SnapshotInterval * (sequence / DurablePatient.SnapshotInterval)).Label("a snapshot every 16 events"))
+            .And((folded.Sequence == kept.Sequence - 1).Label("a load before the snapshot folds the log"))
             .And((restored.Sequence == sequence).Label("same sequence"))
             .And((Json(batch) == live).Label("live equals the batch of the lists"));
     });

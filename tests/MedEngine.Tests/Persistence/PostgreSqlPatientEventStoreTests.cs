@@ -37,6 +37,9 @@ public sealed class PostgreSqlPatientEventStoreTests
         await EventStoreContract.AnEventIdAlreadyStored_IsAConflict_AndAppendsNothingOfThatCall(await OpenerAsync());
 
     [PostgresFact]
+    public async Task KeepsTheNewestSnapshot_AcrossReopening() => await EventStoreContract.KeepsTheNewestSnapshot_AcrossReopening(await OpenerAsync());
+
+    [PostgresFact]
     public async Task ConcurrentAppends_KeepEveryPatientsLogGapless() => await EventStoreContract.ConcurrentAppends_KeepEveryPatientsLogGapless(await OpenerAsync());
 
     [PostgresFact]

@@ -28,6 +28,9 @@ public sealed class SqlitePatientEventStoreTests : IDisposable
         EventStoreContract.AnEventIdAlreadyStored_IsAConflict_AndAppendsNothingOfThatCall(Open);
 
     [Fact]
+    public Task KeepsTheNewestSnapshot_AcrossReopening() => EventStoreContract.KeepsTheNewestSnapshot_AcrossReopening(Open);
+
+    [Fact]
     public Task ConcurrentAppends_AreGrouped_AndEveryPatientsLogStaysGapless() => EventStoreContract.ConcurrentAppends_KeepEveryPatientsLogGapless(Open);
 
     [Fact]
