@@ -13,5 +13,12 @@ if (args.Length > 0 && args[0] == "idle")
     return;
 }
 
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(Workload).Assembly).Run(args);
+var suites = typeof(Workload).Assembly.GetTypes().Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)));
+if (Environment.GetEnvironmentVariable(PostgreSqlStoreBenchmarks.ConnectionVariable) is null)
+{
+    Console.WriteLine($"PostgreSqlStoreBenchmarks left out: {PostgreSqlStoreBenchmarks.ConnectionVariable} names no PostgreSQL server (scripts/postgres.sh start prints one).");
+    suites = suites.Where(t => t != typeof(PostgreSqlStoreBenchmarks));
+}
+
+var summaries = BenchmarkSwitcher.FromTypes([.. suites]).Run(args);
 GrowthExponent.Report(summaries, Console.Out);

@@ -83,11 +83,11 @@ internal static class FhirFindingWriter
     private static CodeableConcept Code(Finding finding)
     {
         var code = new CodeableConcept { Text = finding.Title.En };
-        (string Code, string Display)? v3 = finding.Kind switch
+        (string Code, string Display)? v3 = finding.Category switch
         {
-            "interaction" or "interaction-table" => ("DRG", "Drug Interaction Alert"),
-            "duplicate" => ("DUPTHPY", "Duplicate Therapy Alert"),
-            "dose-limit" or "cumulative" => ("DOSEH", "High Dose Alert"),
+            FindingCategory.Interaction => ("DRG", "Drug Interaction Alert"),
+            FindingCategory.DuplicateTherapy => ("DUPTHPY", "Duplicate Therapy Alert"),
+            FindingCategory.HighDose => ("DOSEH", "High Dose Alert"),
             _ => null,
         };
         if (v3 is { } c)

@@ -24,21 +24,37 @@ internal static class RuleDefinitionCompiler
         builder.Tags(rule.Tags);
         var lhs = builder.LeftHandSide();
         var declarations = new List<(string Name, Type Type)>();
-        var medications = AddMedicationPatterns(rule.Condition, lhs, declarations);
-        var layout = new Layout(medications.Count, NeedsPatient(rule), NeedsLabs(rule));
-        var patient = layout.Patient ? lhs.Pattern(typeof(PatientFact), PatientName) : null;
+        var patterns = new RulePatterns();
+        rule.Condition.AddPatterns(patterns);
+        var medications = AddMedicationPatterns(patterns, lhs, declarations);
+        var layout = new Layout(medications.Count, patterns.Collection is not null,
+            patterns.ReadsPatient || rule.Modifiers.Any(m => m.When.Patient is not null), patterns.ReadsLabs || rule.Modifiers.Any(m => m.When.Lab is not null));
         if (layout.Patient)
         {
+            var patient = lhs.Pattern(typeof(PatientFact), PatientName);
+            if (patterns.PatientHolds is { } holds)
+            {
+                patient.Condition(Expressions.Condition(PatientName, holds));
+            }
+
             declarations.Add((PatientName, typeof(PatientFact)));
         }
 
-        var labs = layout.Labs ? Collect<LabFact>(lhs, LabsName, null) : null;
         if (layout.Labs)
         {
+            var labs = Collect<LabFact>(lhs, LabsName, null);
+            if (patterns.LabsHold is { } hold)
+            {
+                labs.Condition(Expressions.Condition(LabsName, hold));
+            }
+
+            if (patterns.LabsLineAndPatientHold is { } together)
+            {
+                labs.Condition(Expressions.Condition(LabsName, medications[0], PatientName, together));
+            }
+
             declarations.Add((LabsName, typeof(IEnumerable<LabFact>)));
         }
-
-        AddKindConditions(rule.Condition, patient, labs, medications);
 
         var modifierIndexes = new List<int>();
         for (var i = 0; i < rule.Modifiers.Count; i++)
@@ -51,15 +67,15 @@ internal static class RuleDefinitionCompiler
             }
         }
 
-        if (rule.Condition is MissingTherapyCondition missing)
+        if (patterns.Absent is { } absent)
         {
-            lhs.Not().Pattern(typeof(MedicationFact), "present").Condition(Expressions.Condition<MedicationFact>("present", missing.Missing.Matches));
+            lhs.Not().Pattern(typeof(MedicationFact), "present").Condition(Expressions.Condition("present", absent));
         }
 
         var factory = new FindingFactory(rule, time);
         var rhs = builder.RightHandSide();
-        rhs.Action(Expressions.Action(declarations, (ctx, facts) => ctx.InsertLinked(LinkKey, factory.Create(Match(facts, layout, rule.Condition, modifierIndexes)))), ActionTrigger.Activated);
-        rhs.Action(Expressions.Action(declarations, (ctx, facts) => ctx.UpdateLinked(LinkKey, factory.Create(Match(facts, layout, rule.Condition, modifierIndexes)))), ActionTrigger.Reactivated);
+        rhs.Action(Expressions.Action(declarations, (ctx, facts) => ctx.InsertLinked(LinkKey, factory.Create(Match(facts, layout, modifierIndexes)))), ActionTrigger.Activated);
+        rhs.Action(Expressions.Action(declarations, (ctx, facts) => ctx.UpdateLinked(LinkKey, factory.Create(Match(facts, layout, modifierIndexes)))), ActionTrigger.Reactivated);
         return builder.Build();
     }
 
@@ -148,109 +164,41 @@ internal static class RuleDefinitionCompiler
         }
     }
 
-    /// <summary>Which patterns a rule has besides its medications: the patient and the lab values only where the rule reads them, so the others cost nothing.</summary>
-    private sealed record Layout(int Medications, bool Patient, bool Labs);
+    /// <summary>
+    /// Which patterns a rule has: its lines (or one collection of them), and the patient and the lab values only where the rule
+    /// reads them, so the others cost nothing.
+    /// </summary>
+    private sealed record Layout(int Medications, bool Collection, bool Patient, bool Labs);
 
-    private static bool NeedsPatient(ClinicalRule rule) =>
-        rule.Condition is DrugPatientCondition or DoseLimitCondition || rule.Condition is MissingTherapyCondition { Patient: not null }
-        || rule.Modifiers.Any(m => m.When.Patient is not null);
-
-    private static bool NeedsLabs(ClinicalRule rule) =>
-        rule.Condition is DrugLabCondition or DoseLimitCondition || rule.Condition is MissingTherapyCondition { Lab: not null }
-        || rule.Modifiers.Any(m => m.When.Lab is not null);
-
-    /// <summary>The patterns of the lines a rule is about: m0, m1... (or one collection for a cumulative rule).</summary>
-    private static List<string> AddMedicationPatterns(RuleCondition condition, GroupBuilder lhs, List<(string Name, Type Type)> declarations)
+    /// <summary>The patterns of the lines a rule is about: m0, m1... (or one collection, meds).</summary>
+    private static List<string> AddMedicationPatterns(RulePatterns patterns, GroupBuilder lhs, List<(string Name, Type Type)> declarations)
     {
         var names = new List<string>();
-        void Single(Func<MedicationFact, bool> alpha, Func<MedicationFact, MedicationFact, bool>? withPrevious = null)
+        foreach (var (matches, withEarlier) in patterns.Lines)
         {
             var name = "m" + names.Count;
             var pattern = lhs.Pattern(typeof(MedicationFact), name);
-            pattern.Condition(Expressions.Condition(name, alpha));
-            if (withPrevious is not null)
+            pattern.Condition(Expressions.Condition(name, matches));
+            if (withEarlier is not null)
             {
-                pattern.Condition(Expressions.Condition("m0", name, withPrevious));
+                foreach (var earlier in names)
+                {
+                    pattern.Condition(Expressions.Condition(earlier, name, withEarlier));
+                }
             }
 
             names.Add(name);
             declarations.Add((name, typeof(MedicationFact)));
         }
 
-        switch (condition)
+        if (patterns.Collection is var (filter, holds))
         {
-            case InteractionCondition interaction:
-                foreach (var group in interaction.Groups)
-                {
-                    var earlier = names.ToList();
-                    var name = "m" + names.Count;
-                    var pattern = lhs.Pattern(typeof(MedicationFact), name);
-                    pattern.Condition(Expressions.Condition<MedicationFact>(name, group.Matches));
-                    foreach (var other in earlier)
-                    {
-                        pattern.Condition(Expressions.Condition<MedicationFact, MedicationFact>(other, name, (a, b) => a.LineId != b.LineId));
-                    }
-
-                    names.Add(name);
-                    declarations.Add((name, typeof(MedicationFact)));
-                }
-
-                break;
-            case InteractionTableCondition table:
-                Single(table.Table.Involves);
-                Single(table.Table.Involves, (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && table.Table.Find(a, b).Count > 0);
-                break;
-            case DuplicateCondition duplicate:
-                Single(duplicate.Drug.Matches);
-                Single(duplicate.Drug.Matches, (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && DuplicateTherapy.Shares(duplicate, a, b));
-                break;
-            case DrugPatientCondition drugPatient:
-                Single(drugPatient.Drug.Matches);
-                break;
-            case DrugLabCondition drugLab:
-                Single(drugLab.Drug.Matches);
-                break;
-            case DoseLimitCondition doseLimit:
-                Single(m => doseLimit.Drug.Matches(m) && (m.DoseToCheckMg is not null || m.SingleDoseMg is not null));
-                break;
-            case CumulativeCondition cumulative:
-                Collect<MedicationFact>(lhs, "meds", cumulative.Drug.Matches)
-                    .Condition(Expressions.Condition<IEnumerable<MedicationFact>>("meds", meds => CumulativeTotal.Of(cumulative, meds).Total > cumulative.Threshold));
-                names.Add("meds");
-                declarations.Add(("meds", typeof(IEnumerable<MedicationFact>)));
-                break;
+            Collect(lhs, "meds", filter).Condition(Expressions.Condition("meds", holds));
+            names.Add("meds");
+            declarations.Add(("meds", typeof(IEnumerable<MedicationFact>)));
         }
 
         return names;
-    }
-
-    private static void AddKindConditions(RuleCondition condition, PatternBuilder? patient, PatternBuilder? labs, List<string> medications)
-    {
-        switch (condition)
-        {
-            case DrugPatientCondition drugPatient:
-                patient!.Condition(Expressions.Condition<PatientFact>(PatientName, drugPatient.Patient.Holds));
-                break;
-            case DrugLabCondition drugLab:
-                labs!.Condition(Expressions.Condition<IEnumerable<LabFact>>(LabsName, all => all.Any(drugLab.Lab.Holds)));
-                break;
-            case DoseLimitCondition doseLimit:
-                labs!.Condition(Expressions.Condition<IEnumerable<LabFact>, MedicationFact, PatientFact>(LabsName, medications[0], PatientName,
-                    (all, m, p) => DoseCheck.Exceeded(doseLimit, m, p, all.ToList()) is not null));
-                break;
-            case MissingTherapyCondition missing:
-                if (missing.Patient is { } criteria)
-                {
-                    patient!.Condition(Expressions.Condition<PatientFact>(PatientName, criteria.Holds));
-                }
-
-                if (missing.Lab is { } lab)
-                {
-                    labs!.Condition(Expressions.Condition<IEnumerable<LabFact>>(LabsName, all => all.Any(lab.Holds)));
-                }
-
-                break;
-        }
     }
 
     private static PatternBuilder Collect<T>(GroupBuilder lhs, string name, Func<T, bool>? filter)
@@ -267,9 +215,9 @@ internal static class RuleDefinitionCompiler
         return collection;
     }
 
-    private static RuleMatch Match(object[] facts, Layout layout, RuleCondition condition, List<int> modifierIndexes)
+    private static RuleMatch Match(object[] facts, Layout layout, List<int> modifierIndexes)
     {
-        var medications = condition is CumulativeCondition
+        var medications = layout.Collection
             ? ((IEnumerable<MedicationFact>)facts[0]).ToList()
             : facts.Take(layout.Medications).Cast<MedicationFact>().ToList();
         var next = layout.Medications;

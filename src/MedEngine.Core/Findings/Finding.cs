@@ -26,6 +26,9 @@ public sealed record Finding
     /// <summary>The rule kind.</summary>
     public required string Kind { get; init; }
 
+    /// <summary>What kind of problem it is (given by the rule kind; <see cref="FindingCategory.Other"/> unless a host rule says).</summary>
+    public FindingCategory Category { get; init; }
+
     /// <summary>The severity after modifiers.</summary>
     public required Severity Severity { get; init; }
 
@@ -69,5 +72,5 @@ public sealed record Finding
     public required string Explanation { get; init; }
 
     /// <summary>Whether the finding is a suggestion (missing therapy) rather than an alarm.</summary>
-    public bool IsSuggestion => Kind == "missing-therapy";
+    public bool IsSuggestion => Category == FindingCategory.Suggestion;
 }

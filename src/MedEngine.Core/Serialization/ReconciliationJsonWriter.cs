@@ -103,6 +103,7 @@ public sealed class ReconciliationJsonWriter : IEvaluationWriter
         writer.WriteString("ruleId", finding.RuleId);
         writer.WriteNumber("ruleVersion", finding.RuleVersion);
         writer.WriteString("kind", finding.Kind);
+        writer.WriteString("category", FindingCategories.ToName(finding.Category));
         writer.WriteString("severity", Severities.ToName(finding.Severity));
         writer.WriteString("baseSeverity", Severities.ToName(finding.BaseSeverity));
         WriteText(writer, "title", finding.Title);

@@ -28,6 +28,29 @@ public sealed class RuleKindTests
     }
 
     [Fact]
+    public void EveryKind_HasARowInTheRuleFileDocs_WithItsCategory()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "rule-files.md"));
+        Assert.All(RuleKind.All.Keys, kind => Assert.Matches($@"\n\| `{kind}`[^\n]*\| `[a-z-]+` \|\n", docs));
+    }
+
+    [Fact]
+    public void Findings_CarryTheirKindsCategory()
+    {
+        var interaction = Assert.Single(Evaluate(Rule("T-C1", "interaction", "avoid", """
+            between: [ { atc: [C10AA01] }, { atc: ["J01FA*"] } ]
+            """), null, "Simvastatin 20 mg", "Klacid 500 mg"));
+        var suggestion = Assert.Single(Evaluate(Rule("T-C2", "missing-therapy", "info", """
+            patient: { conditions: ["icd10:I50.9"] }
+            missing: { atc: ["C03CA*"] }
+            """), new MedEngine.Model.PatientContext { Conditions = [new MedEngine.Model.ClinicalCode("icd10", "I50.9", null)] }, "Paracet 500 mg"));
+        Assert.Equal(FindingCategory.Interaction, interaction.Category);
+        Assert.Equal(FindingCategory.Suggestion, suggestion.Category);
+        Assert.True(suggestion.IsSuggestion);
+        Assert.False(interaction.IsSuggestion);
+    }
+
+    [Fact]
     public void Interaction_TwoGroups_FiresOncePerCombination()
     {
         var rule = Rule("T-1", "interaction", "avoid", """

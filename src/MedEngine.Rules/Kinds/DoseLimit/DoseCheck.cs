@@ -8,13 +8,13 @@ internal static class DoseCheck
     /// <summary>What exceeds the limit, as readable values; <see langword="null"/> when within it or when nothing applies.</summary>
     public static IReadOnlyList<string>? Exceeded(DoseLimitCondition rule, MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs)
     {
-        var band = rule.Bands.FirstOrDefault(b => b.When is null || Holds(b.When, patient, labs));
+        var band = rule.Bands.FirstOrDefault(b => b.When is null || b.When.Holds(patient, labs));
         if (band is null)
         {
             return null;
         }
 
-        var why = band.When is null ? "" : $" ({Describe(band.When, patient, labs)})";
+        var why = band.When is null ? "" : $" ({band.When.Describe(patient, labs)})";
         var values = new List<string>();
         var daily = line.DoseToCheckMg;
         var kind = line.DailyDoseMg is null ? "maximum as needed" : "daily dose";
@@ -35,13 +35,6 @@ internal static class DoseCheck
 
         return values.Count > 0 ? values : null;
     }
-
-    /// <summary>Whether a condition on the patient and lab values holds; the patient is there whenever the condition has patient criteria.</summary>
-    public static bool Holds(RuleWhen when, PatientFact? patient, IReadOnlyList<LabFact> labs) =>
-        (when.Patient is null || when.Patient.Holds(patient!)) && (when.Lab is null || labs.Any(when.Lab.Holds));
-
-    public static string Describe(RuleWhen when, PatientFact? patient, IReadOnlyList<LabFact> labs) =>
-        string.Join(", ", (when.Patient?.Describe(patient!) ?? []).Concat(labs.Where(l => when.Lab?.Holds(l) == true).Select(l => $"{l.Describe()} ({when.Lab})")));
 
     private static string Mg(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + " mg";
 }

@@ -2,7 +2,7 @@ using MedEngine.Findings;
 namespace MedEngine.Rules;
 
 /// <summary>
-/// The rules about two lines (two-group interactions and duplicate therapy), held as data behind one generic NRules rule:
+/// The rules about two lines (kinds whose condition is an <see cref="ITwoLineCondition"/> of two groups), held as data behind one generic NRules rule:
 /// a hash index from ATC codes and prefixes to rules picks the candidates for a pair of lines, so the cost of a pair does
 /// not grow with the number of such rules.
 /// </summary>
@@ -19,9 +19,9 @@ internal sealed class PairRuleGroup
         _index = new SelectorIndex(_rules, Selectors);
     }
 
-    /// <summary>Whether a rule can join the group: a two-group interaction or a duplicate rule, with no modifier on another medication.</summary>
+    /// <summary>Whether a rule can join the group: a kind about two lines (<see cref="ITwoLineCondition"/>), with no modifier on another medication.</summary>
     public static bool CanHold(ClinicalRule rule) =>
-        rule.Condition is InteractionCondition { Groups.Count: 2 } or DuplicateCondition && rule.Modifiers.All(m => m.When.Medication is null);
+        rule.Condition is ITwoLineCondition { IsPair: true } && rule.Modifiers.All(m => m.When.Medication is null);
 
     public int Count => _rules.Length;
 
@@ -46,17 +46,7 @@ internal sealed class PairRuleGroup
         return _index.Candidates(first).Where(other.Contains);
     }
 
-    private static bool Holds(ClinicalRule rule, MedicationFact first, MedicationFact second) => rule.Condition switch
-    {
-        InteractionCondition c => (c.Groups[0].Matches(first) && c.Groups[1].Matches(second)) || (c.Groups[0].Matches(second) && c.Groups[1].Matches(first)),
-        DuplicateCondition c => c.Drug.Matches(first) && c.Drug.Matches(second) && DuplicateTherapy.Shares(c, first, second),
-        _ => false,
-    };
+    private static bool Holds(ClinicalRule rule, MedicationFact first, MedicationFact second) => ((ITwoLineCondition)rule.Condition).Holds(first, second);
 
-    private static IEnumerable<DrugSelector> Selectors(ClinicalRule rule) => rule.Condition switch
-    {
-        InteractionCondition c => c.Groups,
-        DuplicateCondition c => [c.Drug],
-        _ => throw new InvalidOperationException($"Rule '{rule.Id}' is not about two lines."),
-    };
+    private static IEnumerable<DrugSelector> Selectors(ClinicalRule rule) => ((ITwoLineCondition)rule.Condition).Selectors;
 }

@@ -2,8 +2,8 @@ using MedEngine.Findings;
 namespace MedEngine.Rules;
 
 /// <summary>
-/// The START-style missing-therapy rules, held as data behind one generic NRules rule over the patient, the lab values and
-/// the collection of lines: a rule holds when its patient and lab criteria do and no line matches its group.
+/// The rules about the whole list (kinds whose condition is an <see cref="IWholeListCondition"/>: missing therapy), held as
+/// data behind one generic NRules rule over the patient, the lab values and the collection of lines.
 /// </summary>
 internal sealed class MissingTherapyRuleGroup
 {
@@ -16,9 +16,9 @@ internal sealed class MissingTherapyRuleGroup
         _factories = _rules.Select(r => new FindingFactory(r, time)).ToArray();
     }
 
-    /// <summary>Whether a rule can join the group: a missing-therapy rule with no modifier on another medication.</summary>
+    /// <summary>Whether a rule can join the group: a kind about the whole list (<see cref="IWholeListCondition"/>), with no modifier on another medication.</summary>
     public static bool CanHold(ClinicalRule rule) =>
-        rule.Condition is MissingTherapyCondition && rule.Modifiers.All(m => m.When.Medication is null);
+        rule.Condition is IWholeListCondition && rule.Modifiers.All(m => m.When.Medication is null);
 
     public int Count => _rules.Length;
 
@@ -27,9 +27,7 @@ internal sealed class MissingTherapyRuleGroup
     {
         for (var i = 0; i < _rules.Length; i++)
         {
-            var missing = (MissingTherapyCondition)_rules[i].Condition;
-            if ((missing.Patient is null || missing.Patient.Holds(patient)) && (missing.Lab is null || labs.Any(missing.Lab.Holds))
-                && !lines.Any(missing.Missing.Matches))
+            if (((IWholeListCondition)_rules[i].Condition).Holds(patient, labs, lines))
             {
                 yield return (_rules[i].Id, _factories[i].Create(RuleMatch.Of([], patient, labs)));
             }

@@ -2,7 +2,7 @@ using MedEngine.Findings;
 namespace MedEngine.Rules;
 
 /// <summary>
-/// The rules about one drug at a time (drug-patient, drug-condition, drug-lab, dose-limit), held as data behind one
+/// The rules about one drug at a time (kinds whose condition is an <see cref="IOneLineCondition"/>), held as data behind one
 /// generic NRules rule: a hash index from ATC codes and prefixes to the rules whose selectors name them picks the
 /// candidate rules for a line, so the cost of a line does not grow with the number of such rules.
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed class SingleDrugRuleGroup
 
     /// <summary>Whether a rule can join the group: its kind is about one drug, and no modifier depends on another medication.</summary>
     public static bool CanHold(ClinicalRule rule) =>
-        rule.Condition is DrugPatientCondition or DrugLabCondition or DoseLimitCondition && rule.Modifiers.All(m => m.When.Medication is null);
+        rule.Condition is IOneLineCondition && rule.Modifiers.All(m => m.When.Medication is null);
 
     public int Count => _rules.Length;
 
@@ -43,19 +43,8 @@ internal sealed class SingleDrugRuleGroup
 
     private IEnumerable<int> Candidates(MedicationFact line) => _index.Candidates(line).Where(index => Drug(_rules[index]).Matches(line));
 
-    private static bool Holds(ClinicalRule rule, MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) => rule.Condition switch
-    {
-        DrugPatientCondition c => c.Patient.Holds(patient),
-        DrugLabCondition c => labs.Any(c.Lab.Holds),
-        DoseLimitCondition c => (line.DoseToCheckMg is not null || line.SingleDoseMg is not null) && DoseCheck.Exceeded(c, line, patient, labs) is not null,
-        _ => false,
-    };
+    private static bool Holds(ClinicalRule rule, MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) =>
+        ((IOneLineCondition)rule.Condition).Holds(line, patient, labs);
 
-    private static DrugSelector Drug(ClinicalRule rule) => rule.Condition switch
-    {
-        DrugPatientCondition c => c.Drug,
-        DrugLabCondition c => c.Drug,
-        DoseLimitCondition c => c.Drug,
-        _ => throw new InvalidOperationException($"Rule '{rule.Id}' is not about one drug."),
-    };
+    private static DrugSelector Drug(ClinicalRule rule) => ((IOneLineCondition)rule.Condition).Drug;
 }

@@ -1,0 +1,36 @@
+namespace MedEngine.Findings;
+
+/// <summary>What kind of problem a finding is, for outputs that sort or code findings (FHIR's v3 ActCode, suggestions apart).</summary>
+public enum FindingCategory
+{
+    /// <summary>Any other problem: a drug in a patient with a condition, an age, a lab value, and host rules that say nothing else.</summary>
+    Other,
+
+    /// <summary>Two or more drugs that interact.</summary>
+    Interaction,
+
+    /// <summary>Two lines of the same therapy.</summary>
+    DuplicateTherapy,
+
+    /// <summary>A dose, or a total over a class, above a limit.</summary>
+    HighDose,
+
+    /// <summary>A therapy the patient is missing: a suggestion, not an alarm.</summary>
+    Suggestion,
+}
+
+/// <summary>The names of <see cref="FindingCategory"/> in MedEngine's JSON documents.</summary>
+public static class FindingCategories
+{
+    /// <summary>The name of a category: <c>interaction</c>, <c>duplicate-therapy</c>, <c>high-dose</c>, <c>suggestion</c> or <c>other</c>.</summary>
+    /// <param name="category">The category.</param>
+    /// <returns>Its name.</returns>
+    public static string ToName(FindingCategory category) => category switch
+    {
+        FindingCategory.Interaction => "interaction",
+        FindingCategory.DuplicateTherapy => "duplicate-therapy",
+        FindingCategory.HighDose => "high-dose",
+        FindingCategory.Suggestion => "suggestion",
+        _ => "other",
+    };
+}

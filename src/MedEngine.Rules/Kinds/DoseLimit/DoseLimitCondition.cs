@@ -1,0 +1,80 @@
+using MedEngine.Findings;
+using YamlDotNet.RepresentationModel;
+
+namespace MedEngine.Rules;
+
+/// <summary>A band of a dose limit: the first band whose condition holds gives the limits.</summary>
+/// <param name="When">When the band applies; <see langword="null"/> for always.</param>
+/// <param name="MaxDailyMg">The most per day in mg.</param>
+/// <param name="MaxSingleMg">The most per administration in mg.</param>
+/// <param name="MaxDailyMgPerKg">The most per day in mg per kg body weight.</param>
+internal sealed record DoseBand(RuleWhen? When, decimal? MaxDailyMg, decimal? MaxSingleMg, decimal? MaxDailyMgPerKg);
+
+/// <summary>Kind <c>dose-limit</c>: a dose above the limit of the first band that applies (by age, renal function...).</summary>
+/// <param name="Drug">The lines concerned.</param>
+/// <param name="Bands">The bands, in order.</param>
+internal sealed record DoseLimitCondition(DrugSelector Drug, IReadOnlyList<DoseBand> Bands) : RuleCondition, IOneLineCondition
+{
+    /// <summary>The kind in a rule file: <c>drug</c> and <c>limits</c>, a list of bands.</summary>
+    public static RuleKind Kind { get; } = new("dose-limit", ["drug", "limits"], Parse);
+
+    /// <inheritdoc />
+    public override FindingCategory Category => FindingCategory.HighDose;
+
+    /// <inheritdoc />
+    public bool Holds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) =>
+        HasDose(line) && DoseCheck.Exceeded(this, line, patient, labs) is not null;
+
+    /// <inheritdoc />
+    public override void AddPatterns(RulePatterns patterns)
+    {
+        patterns.Line(m => Drug.Matches(m) && HasDose(m));
+        patterns.LabsLineAndPatient((all, m, p) => DoseCheck.Exceeded(this, m, p, all.ToList()) is not null);
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<string> Values(RuleMatch match, IReadOnlyList<MedicationFact> lines, TimeProvider time) =>
+        DoseCheck.Exceeded(this, lines[0], match.Patient!, match.Labs) ?? [];
+
+    /// <summary>Whether a line has a dose to check (an unknown dose is never guessed).</summary>
+    private static bool HasDose(MedicationFact line) => line.DoseToCheckMg is not null || line.SingleDoseMg is not null;
+
+    private static DoseLimitCondition? Parse(RuleSyntax syntax, YamlMappingNode map)
+    {
+        var yaml = syntax.Yaml;
+        var drug = syntax.Selector(yaml.Get(map, "drug"), "'drug'", required: map);
+        if (yaml.Get(map, "limits") is not YamlSequenceNode { Children.Count: > 0 } limits)
+        {
+            yaml.Error(InputIssueCodes.RuleRequired, yaml.Get(map, "limits") ?? map, "'limits' must list one or more bands: { when: ..., maxDaily: '4000 mg' }.");
+            return null;
+        }
+
+        var bands = new List<DoseBand>();
+        foreach (var node in limits)
+        {
+            if (yaml.Map(node, "A dose band") is not { } band)
+            {
+                continue;
+            }
+
+            yaml.CheckKeys(band, "a dose band", "when", "maxDaily", "maxSingle", "maxDailyPerKg");
+            var when = yaml.Get(band, "when") is { } w ? syntax.When(w) : null;
+            if (when?.Medication is not null)
+            {
+                yaml.Error(InputIssueCodes.RuleInvalidValue, yaml.Get(band, "when")!, "A dose band depends on the patient and lab values only, not on other medications.");
+            }
+
+            var daily = syntax.Milligrams(band, "maxDaily");
+            var single = syntax.Milligrams(band, "maxSingle");
+            var perKg = syntax.Milligrams(band, "maxDailyPerKg");
+            if (daily is null && single is null && perKg is null)
+            {
+                yaml.Error(InputIssueCodes.RuleRequired, band, "A dose band needs maxDaily, maxSingle or maxDailyPerKg.");
+            }
+
+            bands.Add(new DoseBand(when, daily, single, perKg));
+        }
+
+        return drug is null ? null : new DoseLimitCondition(drug, bands);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using MedEngine.Findings;
+using YamlDotNet.RepresentationModel;
+
+namespace MedEngine.Rules;
+
+/// <summary>Kind <c>missing-therapy</c>: a START-style suggestion: the patient has the condition (or lab value) and no line of the group.</summary>
+/// <param name="Patient">What the patient must have, when given.</param>
+/// <param name="Lab">A lab threshold, when given.</param>
+/// <param name="Missing">The group of which no line must exist.</param>
+internal sealed record MissingTherapyCondition(PatientCriteria? Patient, LabCriterion? Lab, DrugSelector Missing) : RuleCondition, IWholeListCondition
+{
+    /// <summary>The kind in a rule file: <c>missing</c>, and <c>patient</c> or <c>lab</c> (or both).</summary>
+    public static RuleKind Kind { get; } = new("missing-therapy", ["patient", "lab", "missing"], Parse);
+
+    /// <inheritdoc />
+    public override FindingCategory Category => FindingCategory.Suggestion;
+
+    /// <inheritdoc />
+    public bool Holds(PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> lines) =>
+        (Patient is null || Patient.Holds(patient)) && (Lab is null || labs.Any(Lab.Holds)) && !lines.Any(Missing.Matches);
+
+    /// <inheritdoc />
+    public override void AddPatterns(RulePatterns patterns)
+    {
+        if (Patient is { } criteria)
+        {
+            patterns.Patient(criteria.Holds);
+        }
+
+        if (Lab is { } lab)
+        {
+            patterns.Labs(all => all.Any(lab.Holds));
+        }
+
+        patterns.NoLine(Missing.Matches);
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<string> Values(RuleMatch match, IReadOnlyList<MedicationFact> lines, TimeProvider time) =>
+        [.. Patient?.Describe(match.Patient!) ?? [], .. match.Labs.Where(l => Lab?.Holds(l) == true).Select(l => $"{l.Describe()} ({Lab})"),
+            $"no line of {Missing.Description} on the list (on {DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"];
+
+    private static MissingTherapyCondition? Parse(RuleSyntax syntax, YamlMappingNode map)
+    {
+        var missing = syntax.Selector(syntax.Yaml.Get(map, "missing"), "'missing'", required: map);
+        var who = syntax.Yaml.Get(map, "patient") is { } p ? syntax.Patient(p, null) : null;
+        var value = syntax.Yaml.Get(map, "lab") is { } l ? syntax.Lab(l, null) : null;
+        if (who is null && value is null)
+        {
+            syntax.Yaml.Error(InputIssueCodes.RuleRequired, map, "A missing-therapy rule needs 'patient' or 'lab': the situation in which the therapy is missing.");
+            return null;
+        }
+
+        return missing is null ? null : new MissingTherapyCondition(who, value, missing);
+    }
+}

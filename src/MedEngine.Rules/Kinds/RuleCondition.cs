@@ -1,0 +1,111 @@
+using MedEngine.Findings;
+using YamlDotNet.RepresentationModel;
+
+namespace MedEngine.Rules;
+
+/// <summary>
+/// What must be true for a rule to fire: one subtype per rule kind, each in its own folder under <c>Kinds/</c> with all that
+/// the kind means: its syntax (a <see cref="RuleKind"/>), its NRules patterns when compiled on its own (<see cref="AddPatterns"/>),
+/// the group it joins (<see cref="IOneLineCondition"/>, <see cref="ITwoLineCondition"/> or <see cref="IWholeListCondition"/>),
+/// the values its findings explain (<see cref="Values"/>) and its output category (<see cref="Category"/>). A property test
+/// holds each kind's grouped evaluation equal to its own patterns.
+/// </summary>
+internal abstract record RuleCondition
+{
+    private protected RuleCondition()
+    {
+    }
+
+    /// <summary>The category of the findings.</summary>
+    public abstract FindingCategory Category { get; }
+
+    /// <summary>Adds the rule's patterns when it is compiled into an NRules rule of its own.</summary>
+    /// <param name="patterns">The rule's patterns.</param>
+    public abstract void AddPatterns(RulePatterns patterns);
+
+    /// <summary>The values behind a finding: what crossed a threshold or met a criterion.</summary>
+    /// <param name="match">What the activation matched.</param>
+    /// <param name="lines">The lines of the finding, ordered by line id.</param>
+    /// <param name="time">The clock.</param>
+    /// <returns>The values, in order.</returns>
+    public virtual IEnumerable<string> Values(RuleMatch match, IReadOnlyList<MedicationFact> lines, TimeProvider time) => [];
+
+    /// <summary>The severity and texts of a finding: the rule's own, unless the kind has better ones for these lines.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="lines">The lines of the finding, ordered by line id.</param>
+    /// <returns>The severity and texts.</returns>
+    public virtual FindingTexts Texts(ClinicalRule rule, IReadOnlyList<MedicationFact> lines) => FindingTexts.Of(rule);
+}
+
+/// <summary>A rule kind as a rule file names it: its own keys, and how its condition is read and checked.</summary>
+/// <param name="Name">The value of <c>kind</c>.</param>
+/// <param name="Keys">The keys a rule of the kind has besides the common ones.</param>
+/// <param name="Parse">Reads the condition, adding every error to the syntax's errors; <see langword="null"/> when it has one.</param>
+internal sealed record RuleKind(string Name, IReadOnlyList<string> Keys, Func<RuleSyntax, YamlMappingNode, RuleCondition?> Parse)
+{
+    /// <summary>Every kind the rule-file format has, by name: the one list a new kind joins.</summary>
+    public static IReadOnlyDictionary<string, RuleKind> All { get; } = new[]
+    {
+        InteractionCondition.Kind, InteractionTableCondition.Kind, DuplicateCondition.Kind, DrugPatientCondition.Kind,
+        DrugPatientCondition.ConditionKind, DrugLabCondition.Kind, DoseLimitCondition.Kind, CumulativeCondition.Kind,
+        MissingTherapyCondition.Kind,
+    }.ToDictionary(k => k.Name, StringComparer.Ordinal);
+}
+
+/// <summary>The severity and texts of a finding.</summary>
+internal sealed record FindingTexts(Severity Severity, LocalizedText Title, LocalizedText Message, LocalizedText Handling, string? Mechanism, string? Evidence, IReadOnlyList<string> References)
+{
+    /// <summary>The rule's own.</summary>
+    public static FindingTexts Of(ClinicalRule rule) => new(rule.Severity, rule.Title, rule.Message, rule.Handling, rule.Mechanism, rule.Evidence, rule.References);
+}
+
+/// <summary>A kind about one line at a time: its rules can be held in <see cref="SingleDrugRuleGroup"/>.</summary>
+internal interface IOneLineCondition
+{
+    /// <summary>The lines concerned.</summary>
+    DrugSelector Drug { get; }
+
+    /// <summary>Whether the rule holds for a line its selector matches.</summary>
+    bool Holds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs);
+}
+
+/// <summary>A kind about two lines: its rules can be held in <see cref="PairRuleGroup"/>.</summary>
+internal interface ITwoLineCondition
+{
+    /// <summary>Whether this rule can be held in the group (an interaction of three groups cannot).</summary>
+    bool IsPair { get; }
+
+    /// <summary>The selectors that name the lines concerned.</summary>
+    IEnumerable<DrugSelector> Selectors { get; }
+
+    /// <summary>Whether the rule holds for two different lines, in either order.</summary>
+    bool Holds(MedicationFact first, MedicationFact second);
+}
+
+/// <summary>A kind about the whole list: its rules can be held in <see cref="MissingTherapyRuleGroup"/>.</summary>
+internal interface IWholeListCondition
+{
+    /// <summary>Whether the rule holds for the patient, the lab values and every line.</summary>
+    bool Holds(PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> lines);
+}
+
+/// <summary>A condition used by modifiers and dose bands: on the patient, on another medication, or on a lab value.</summary>
+/// <param name="Patient">Patient criteria.</param>
+/// <param name="Medication">Another line that must be present.</param>
+/// <param name="Lab">A lab threshold.</param>
+internal sealed record RuleWhen(PatientCriteria? Patient, DrugSelector? Medication, LabCriterion? Lab)
+{
+    /// <summary>Whether the conditions on the patient and lab values hold; the patient is there whenever there are patient criteria.</summary>
+    public bool Holds(PatientFact? patient, IReadOnlyList<LabFact> labs) =>
+        (Patient is null || Patient.Holds(patient!)) && (Lab is null || labs.Any(Lab.Holds));
+
+    /// <summary>The patient's values and lab values that meet the conditions, as text.</summary>
+    public string Describe(PatientFact? patient, IReadOnlyList<LabFact> labs) =>
+        string.Join(", ", (Patient?.Describe(patient!) ?? []).Concat(labs.Where(l => Lab?.Holds(l) == true).Select(l => $"{l.Describe()} ({Lab})")));
+}
+
+/// <summary>Raises or lowers the severity when its condition holds (warfarin + NSAID is worse over 65; a PPI lowers it).</summary>
+/// <param name="When">The condition.</param>
+/// <param name="Steps">Steps up (positive) or down (negative).</param>
+/// <param name="Because">Why, for the explanation.</param>
+internal sealed record SeverityModifier(RuleWhen When, int Steps, string Because);
