@@ -20,6 +20,14 @@ public sealed record InputError(string Code, string File, string Message)
     /// <summary>The field the problem is in, when known.</summary>
     public string? Field { get; init; }
 
+    /// <summary>How many characters of an input value a message quotes at most.</summary>
+    internal const int QuotedLength = 80;
+
+    /// <summary>An input value as a message quotes it: cut to <see cref="QuotedLength"/> characters, saying how long it was.</summary>
+    internal static string Cut(string value) =>
+        value.Length <= QuotedLength ? value
+            : $"{value[..(char.IsHighSurrogate(value[QuotedLength - 1]) ? QuotedLength - 1 : QuotedLength)]}… ({value.Length} characters)";
+
     /// <inheritdoc />
     public override string ToString()
     {

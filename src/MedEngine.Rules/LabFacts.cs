@@ -54,7 +54,8 @@ public static class LabFacts
     public static LabFact? CockcroftGault(PatientFact patient, LabFact? creatinine)
     {
         ArgumentNullException.ThrowIfNull(patient);
-        if (creatinine is null || creatinine.Value <= 0 || patient.Age is not { } age || patient.WeightKg is not { } weight
+        if (creatinine is null || creatinine.Value < PlausibleCreatinine.Min || creatinine.Value > PlausibleCreatinine.Max
+            || patient.Age is not { } age || patient.WeightKg is not { } weight
             || patient.Sex is not ("female" or "male"))
         {
             return null;
@@ -67,7 +68,7 @@ public static class LabFacts
 
     private static LabFact? ToFact(LabResult result, DateTimeOffset now)
     {
-        if (result.Value is not { } value)
+        if (result.Value is not { } value || Math.Abs(value) > PlausibleLabMagnitude)
         {
             return null;
         }
@@ -93,6 +94,15 @@ public static class LabFacts
         "potassium" or "sodium" => "mmol/L",
         _ => "",
     };
+
+    /// <summary>The weights (kg) the rules use; a weight outside is unknown (docs/rule-files.md).</summary>
+    internal static (decimal Min, decimal Max) PlausibleWeightKg { get; } = (0.3m, 500m);
+
+    /// <summary>The largest lab value, of either sign, the rules use; a value beyond is unknown (docs/rule-files.md).</summary>
+    internal const decimal PlausibleLabMagnitude = 1_000_000m;
+
+    /// <summary>The creatinine (µmol/L) Cockcroft-Gault is computed from; beyond it the clearance is unknown (docs/rule-files.md).</summary>
+    internal static (decimal Min, decimal Max) PlausibleCreatinine { get; } = (10m, 5_000m);
 
     /// <summary>The names of the tests rules may use besides <c>loinc:CODE</c>.</summary>
     public static IReadOnlyList<string> TestNames => Named;

@@ -27,8 +27,8 @@ public sealed class PatientFact
     /// <summary>Sex: <c>female</c>, <c>male</c>, <c>other</c> or <c>unknown</c>.</summary>
     public string? Sex => Context.Sex;
 
-    /// <summary>Weight in kg.</summary>
-    public decimal? WeightKg => Context.WeightKg;
+    /// <summary>Weight in kg; unknown when outside what a person can weigh (<see cref="LabFacts.PlausibleWeightKg"/>), never used in arithmetic.</summary>
+    public decimal? WeightKg => Context.WeightKg is { } weight && weight >= LabFacts.PlausibleWeightKg.Min && weight <= LabFacts.PlausibleWeightKg.Max ? weight : null;
 
     /// <summary>Whether the patient is pregnant, when known.</summary>
     public bool? Pregnant => Context.Pregnant;

@@ -11,7 +11,7 @@ namespace MedEngine.Normalization;
 /// </summary>
 internal static partial class DosageTextParser
 {
-    private const string Number = @"(?:\d+(?:[.,]\d+)?|½|(?:en|ett|én|ein|one|to|two|tre|three|fire|four|fem|five|seks|six|halv|half)\b)";
+    private const string Number = @"(?:[0-9]+(?:[.,][0-9]+)?|½|(?:en|ett|én|ein|one|to|two|tre|three|fire|four|fem|five|seks|six|halv|half)\b)";
 
     private static readonly Dictionary<string, decimal> NumberWords = new(StringComparer.Ordinal)
     {
@@ -47,6 +47,12 @@ internal static partial class DosageTextParser
         if (string.IsNullOrWhiteSpace(text))
         {
             return DosageInterpretation.Unknown;
+        }
+
+        if (ImplausibleNumber().Match(text) is { Success: true } huge)
+        {
+            // Checked before any arithmetic: no dose is a number of ten digits or more, and none may overflow.
+            return DosageInterpretation.Unknown with { Problem = $"Dosage text has a number beyond any plausible dose: '{InputError.Cut(huge.Value)}'." };
         }
 
         var rest = " " + DecimalComma().Replace(text.ToLowerInvariant(), "$1.$2") + " ";
@@ -183,7 +189,10 @@ internal static partial class DosageTextParser
         return MeasureUnits.ProductUnit;
     }
 
-    [GeneratedRegex(@"(\d)[,](\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[0-9]{10,}", RegexOptions.CultureInvariant)]
+    private static partial Regex ImplausibleNumber();
+
+    [GeneratedRegex(@"([0-9])[,]([0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalComma();
 
     [GeneratedRegex(@"\b(?:ved\s+behov|etter\s+behov|v\.\s?b\.?|vb|p\.?r\.?n\.?|as\s+needed|when\s+needed|if\s+needed|as\s+required)(?=[\s,.;:)]|$)", RegexOptions.CultureInvariant)]
@@ -192,10 +201,10 @@ internal static partial class DosageTextParser
     [GeneratedRegex(@"\b(?:maks(?:imalt|imum)?|max(?:imum)?|høyst|inntil|up\s+to|not\s+more\s+than)\.?\s*(?<n>" + Number + @")\s*(?:[a-zæøå]+\s*)?(?:per|pr\.?|i|/|a|in)?\s*(?:døgn(?:et)?|dag(?:en)?|day|24\s*t(?:imer)?|24\s*h(?:ours)?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MaxPattern();
 
-    [GeneratedRegex(@"(?<![\d.])(?<n>\d+(?:\.\d+)?|½)\s*[-–]\s*(?<n>\d+(?:\.\d+)?|½)\s*[-–]\s*(?<n>\d+(?:\.\d+)?|½)(?:\s*[-–]\s*(?<n>\d+(?:\.\d+)?|½))?(?![\d.])\s*(?<unit>[a-zæøåµ]+)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9.])(?<n>[0-9]+(?:\.[0-9]+)?|½)\s*[-–]\s*(?<n>[0-9]+(?:\.[0-9]+)?|½)\s*[-–]\s*(?<n>[0-9]+(?:\.[0-9]+)?|½)(?:\s*[-–]\s*(?<n>[0-9]+(?:\.[0-9]+)?|½))?(?![0-9.])\s*(?<unit>[a-zæøåµ]+)?", RegexOptions.CultureInvariant)]
     private static partial Regex Schedule();
 
-    [GeneratedRegex(@"(?<![\d.])(?<a>\d+(?:\.\d+)?|½)\s*(?<unit>[a-zæøåµ]+)?\s*[x×]\s*(?<t>\d+)(?![\d.])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9.])(?<a>[0-9]+(?:\.[0-9]+)?|½)\s*(?<unit>[a-zæøåµ]+)?\s*[x×]\s*(?<t>[0-9]+)(?![0-9.])", RegexOptions.CultureInvariant)]
     private static partial Regex TimesNotation();
 
     [GeneratedRegex(@"^\s*(?<n>" + Number + @")\s*(?<unit>[a-zæøåµ%/]+)?", RegexOptions.CultureInvariant)]
@@ -204,7 +213,7 @@ internal static partial class DosageTextParser
     [GeneratedRegex(@"(?<n>" + Number + @")\s*(?:ganger|gang|g\.?|x|times|time)\s*(?:daglig|dagl\.?|om\s+dagen|per\s+dag|pr\.?\s*dag|per\s+døgn|pr\.?\s*døgn|i\s+døgnet|daily|a\s+day|per\s+day|/\s*d(?:ag|ay)?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TimesPerDayPattern();
 
-    [GeneratedRegex(@"\b(?:every|hver|hvert|q)\s*(?<h>\d+)\.?\s*(?:hours?|hrs?|h|time|timer|timen)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:every|hver|hvert|q)\s*(?<h>[0-9]+)\.?\s*(?:hours?|hrs?|h|time|timer|timen)\b", RegexOptions.CultureInvariant)]
     private static partial Regex EveryHours();
 
     [GeneratedRegex(@"(?:(?<n>" + Number + @")\s*(?:gang|ganger|times?)\s*(?:i\s+uken|per\s+uke|pr\.?\s*uke|ukentlig|a\s+week|per\s+week|weekly)|\b(?:ukentlig|once\s+weekly|weekly|en\s+gang\s+i\s+uken)\b)", RegexOptions.CultureInvariant)]

@@ -348,12 +348,24 @@ public sealed class SourceListJsonReader : ISourceReader
 
         public IReadOnlyList<InputError> Errors => _errors;
 
-        /// <summary>Parses the content; malformed JSON is one error (with line and column) and <see langword="null"/>.</summary>
+        /// <summary>
+        /// Parses the content; malformed JSON is one error (with line and column) and <see langword="null"/>, and so is a
+        /// document with a key twice in one object or with a key or string that is not Unicode text (each named by its path).
+        /// </summary>
         public JsonDocument? Parse(string content)
         {
             try
             {
-                return JsonDocument.Parse(content, Options);
+                var document = JsonDocument.Parse(content, Options);
+                var before = _errors.Count;
+                CheckStrict(document.RootElement, "");
+                if (_errors.Count == before)
+                {
+                    return document;
+                }
+
+                document.Dispose();
+                return null;
             }
             catch (JsonException e)
             {
@@ -367,6 +379,64 @@ public sealed class SourceListJsonReader : ISourceReader
         }
 
         public int Count => _errors.Count;
+
+        /// <summary>Every object's keys once each, and every key and string decodable, down the whole document (iteratively).</summary>
+        private void CheckStrict(JsonElement root, string rootPath)
+        {
+            var pending = new Stack<(JsonElement Element, string Path)>();
+            pending.Push((root, rootPath));
+            while (pending.TryPop(out var item))
+            {
+                switch (item.Element.ValueKind)
+                {
+                    case JsonValueKind.Object:
+                        var keys = new HashSet<string>(StringComparer.Ordinal);
+                        foreach (var property in item.Element.EnumerateObject())
+                        {
+                            if (!TryText(() => property.Name, out var name))
+                            {
+                                Error(InputIssueCodes.JsonNotText, null, item.Path, "A key is not Unicode text (a lone surrogate escape).");
+                                continue;
+                            }
+
+                            var path = item.Path.Length == 0 ? name : item.Path + "." + name;
+                            if (!keys.Add(name))
+                            {
+                                Error(InputIssueCodes.JsonDuplicateKey, null, path, $"The key '{InputError.Cut(name)}' is there twice; which one was meant cannot be known.");
+                            }
+
+                            pending.Push((property.Value, path));
+                        }
+
+                        break;
+                    case JsonValueKind.Array:
+                        var index = 0;
+                        foreach (var element in item.Element.EnumerateArray())
+                        {
+                            pending.Push((element, $"{item.Path}[{index++}]"));
+                        }
+
+                        break;
+                    case JsonValueKind.String when !TryText(item.Element.GetString, out _):
+                        Error(InputIssueCodes.JsonNotText, null, item.Path, "Not Unicode text (a lone surrogate escape).");
+                        break;
+                }
+            }
+        }
+
+        private static bool TryText(Func<string?> read, out string text)
+        {
+            try
+            {
+                text = read() ?? "";
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                text = "";
+                return false;
+            }
+        }
 
         public void Error(string code, string? entry, string? field, string message) =>
             _errors.Add(new InputError(code, file, message) { Entry = entry, Field = field });
@@ -402,16 +472,7 @@ public sealed class SourceListJsonReader : ISourceReader
                 return null;
             }
 
-            try
-            {
-                return value.GetString();
-            }
-            catch (InvalidOperationException)
-            {
-                // An escaped lone surrogate ("\ud800") is valid JSON but not text.
-                Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, "Not valid Unicode text (a lone surrogate escape).");
-                return null;
-            }
+            return value.GetString();
         }
 
         public IEnumerable<JsonElement> Array(JsonElement element, string name, string prefix)
@@ -442,7 +503,7 @@ public sealed class SourceListJsonReader : ISourceReader
 
             if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
             {
-                Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, $"Must be a number, found '{value}'.");
+                Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, $"Must be a number, found '{InputError.Cut(value.GetRawText())}'.");
                 return null;
             }
 
@@ -458,7 +519,7 @@ public sealed class SourceListJsonReader : ISourceReader
 
             if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, $"Must be true or false, found '{value}'.");
+                Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, $"Must be true or false, found '{InputError.Cut(value.GetRawText())}'.");
                 return false;
             }
 

@@ -76,6 +76,6 @@ public sealed partial record Quantity(decimal Value, MeasureUnit Unit)
     /// <inheritdoc />
     public override string ToString() => $"{Value.ToString("0.####", CultureInfo.InvariantCulture)} {Unit.Symbol}";
 
-    [GeneratedRegex(@"^(?<value>\d+(?:[.,]\d+)?)\s*(?<unit>[^\d\s].*?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<value>[0-9]+(?:[.,][0-9]+)?)\s*(?<unit>[^0-9\s].*?)$", RegexOptions.CultureInvariant)]
     private static partial Regex QuantityPattern();
 }

@@ -88,4 +88,26 @@ public sealed class DosageTextParserTests
         var dosage = DosageTextParser.Parse(text);
         Assert.Same(DosageInterpretation.Unknown, dosage);
     }
+
+    [Theory]
+    [InlineData("١x٢")]
+    [InlineData("１x２")]
+    [InlineData("٣ tablett daglig")]
+    public void Parse_DigitsThatAreNotAscii_AreNotUnderstood_NeverAnException(string text)
+    {
+        var dosage = DosageTextParser.Parse(text);
+        Assert.Null(dosage.AmountPerDay);
+        Assert.NotNull(dosage.Problem);
+    }
+
+    [Theory]
+    [InlineData("1x123456789012345678901234567890")]
+    [InlineData("99999999999 mg 1x3")]
+    [InlineData("2000000000x2000000000")]
+    public void Parse_ANumberBeyondAnyPlausibleDose_IsUnknownWithTheReason_NeverAnOverflow(string text)
+    {
+        var dosage = DosageTextParser.Parse(text);
+        Assert.Null(dosage.AmountPerDay);
+        Assert.Contains("beyond any plausible dose", dosage.Problem, StringComparison.Ordinal);
+    }
 }

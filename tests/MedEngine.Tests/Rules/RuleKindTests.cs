@@ -142,6 +142,19 @@ public sealed class RuleKindTests
         Assert.Contains("Cockcroft-Gault", finding.Values[0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(50, 0.0000000000000000000000000001)]
+    [InlineData(1e28, 150)]
+    [InlineData(50, 1e28)]
+    public void DrugLab_ImplausibleWeightOrCreatinine_IsUnknown_NeverAnOverflow(double weight, double creatinine)
+    {
+        var rule = Rule("T-8b", "drug-lab", "caution", """
+            drug: { names: [metformin] }
+            lab: { test: crcl, below: 30 }
+            """);
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(85, "female", (decimal)weight, RuleHarness.Lab("creatinine", (decimal)creatinine)), "Metformin 500 mg|1x2"));
+    }
+
     [Fact]
     public void DoseLimit_FirstApplicableBand()
     {

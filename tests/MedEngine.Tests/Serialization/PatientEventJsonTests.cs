@@ -126,7 +126,7 @@ public sealed class PatientEventJsonTests
     [InlineData("{", InputIssueCodes.JsonMalformed)]
     [InlineData("{ \"sourceId\": \"gp\" }", InputIssueCodes.JsonRequired)]
     [InlineData("[ 1 ]", InputIssueCodes.JsonInvalidValue)]
-    [InlineData("{ \"type\": \"sourceRemoved\", \"sourceId\": \"\\ud800\" }", InputIssueCodes.JsonInvalidValue)]
+    [InlineData("{ \"type\": \"sourceRemoved\", \"sourceId\": \"\\ud800\" }", InputIssueCodes.JsonNotText)]
     [InlineData("{ \"type\": \"sourceRemoved\", \"sourceId\": \" \" }", InputIssueCodes.JsonRequired)]
     [InlineData("{ \"type\": \"sourceRemoved\", \"sourceId\": \"gp\", \"eventId\": \"\" }", InputIssueCodes.JsonInvalidValue)]
     [InlineData("{ \"type\": \"sourceListReplaced\", \"list\": { \"source\": { \"id\": \"gp\", \"version\": -1 }, \"entries\": [] } }", InputIssueCodes.JsonInvalidValue)]

@@ -48,6 +48,36 @@ public sealed class SourceListJsonReaderTests
         Assert.Contains(errors, e => e.Entry == "#4" && e.Field == "id" && e.Code == InputIssueCodes.JsonRequired);
     }
 
+    [Theory]
+    [InlineData("""{ "source": { "id": "gp", "kind": "gp" }, "entries": [ { "id": "1", "name": "Marevan" } ], "entries": [] }""", "entries")]
+    [InlineData("""{ "source": { "id": "gp", "kind": "gp" }, "entries": [ { "id": "1", "name": "Marevan", "status": "active", "status": "stopped" } ] }""", "entries[0].status")]
+    public void Read_AKeyTwice_IsRefusedNamingTheKey_WhicheverReaderWouldHavePickedAWinner(string json, string path)
+    {
+        var error = Assert.Single(Fails(json).Issues);
+        Assert.Equal(InputIssueCodes.JsonDuplicateKey, error.Code);
+        Assert.Equal(path, error.Field);
+    }
+
+    [Theory]
+    [InlineData("""{ "source": { "id": "gp", "kind": "gp" }, "entries": [ { "id": "1", "name": "Mare\ud800van" } ] }""", "entries[0].name")]
+    [InlineData("""{ "source": { "id": "gp", "kind": "gp" }, "entries": [ { "id": "1", "\udc00": "x", "name": "Marevan" } ] }""", "entries[0]")]
+    [InlineData("""{ "source": { "id": "gp", "kind": "gp" }, "entries": [ { "id": "1", "name": "Marevan", "timesPerDay": "\ud800" } ] }""", "entries[0].timesPerDay")]
+    public void Read_ALoneSurrogateInAKeyOrAValue_IsRefusedWithItsPath_NeverAnException(string json, string path)
+    {
+        var error = Assert.Single(Fails(json).Issues);
+        Assert.Equal(InputIssueCodes.JsonNotText, error.Code);
+        Assert.Equal(path, error.Field);
+    }
+
+    [Fact]
+    public void Read_AHugeValue_IsQuotedCutShort()
+    {
+        var huge = new string('9', 100_000);
+        var error = Assert.Single(Fails($$"""{ "source": { "id": "gp", "kind": "gp" }, "entries": [ { "id": "1", "name": "Marevan", "asNeeded": {{huge}} } ] }""").Issues);
+        Assert.True(error.Message.Length < 300, error.Message);
+        Assert.Contains("(100000 characters)", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_EntriesWithProblems_AreLeftOutAndTheRestIsRead()
     {
