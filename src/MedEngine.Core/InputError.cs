@@ -21,10 +21,12 @@ public sealed record InputError(string Code, string File, string Message)
     public string? Field { get; init; }
 
     /// <summary>How many characters of an input value a message quotes at most.</summary>
-    internal const int QuotedLength = 80;
+    public const int QuotedLength = 80;
 
     /// <summary>An input value as a message quotes it: cut to <see cref="QuotedLength"/> characters, saying how long it was.</summary>
-    internal static string Cut(string value) =>
+    /// <param name="value">The value.</param>
+    /// <returns>The value, or its start and its length.</returns>
+    public static string Cut(string value) =>
         value.Length <= QuotedLength ? value
             : $"{value[..(char.IsHighSurrogate(value[QuotedLength - 1]) ? QuotedLength - 1 : QuotedLength)]}… ({value.Length} characters)";
 

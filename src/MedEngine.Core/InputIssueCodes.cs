@@ -70,6 +70,9 @@ public static class InputIssueCodes
     /// <summary>Tables: a reference to something the knowledge base does not have (a substance not in substances.tsv).</summary>
     public const string TableUnknownReference = "IN206";
 
+    /// <summary>Any input: the file exists but cannot be read (permissions, removed while being read).</summary>
+    public const string FileUnreadable = "IN207";
+
     /// <summary>Rule files: the YAML cannot be parsed.</summary>
     public const string RuleYamlSyntax = "IN301";
 
@@ -93,6 +96,9 @@ public static class InputIssueCodes
 
     /// <summary>Rule files: two rules have the same id.</summary>
     public const string RuleDuplicateId = "IN308";
+
+    /// <summary>Rule files: beyond the format's limits (larger than 1 MiB, nested deeper than 32, a YAML anchor or alias). Nothing of the file is read.</summary>
+    public const string RuleFileLimit = "IN309";
 
     /// <summary>Import inputs (FEST M30, STOPP/START XML): the XML cannot be parsed.</summary>
     public const string ImportXmlSyntax = "IN401";

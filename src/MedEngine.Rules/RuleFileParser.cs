@@ -19,20 +19,36 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         "reviewed", "modifiers", "examples",
     ];
 
+    /// <summary>The most steps a modifier moves a severity: from info to contraindicated.</summary>
+    private const int MaxSteps = 3;
+
     private readonly RuleSyntax _syntax = new(knowledge, file, errors);
 
     private YamlNodes Yaml => _syntax.Yaml;
 
-    public List<ClinicalRule> Parse(TextReader text)
+    /// <summary>Reads a rule file's text: within its limits (<see cref="RuleFileLimits"/>), then every rule with every error.</summary>
+    public List<ClinicalRule> Parse(string text)
     {
         var stream = new YamlStream();
         try
         {
-            stream.Load(text);
+            if (RuleFileLimits.Check(text, file) is { } limit)
+            {
+                errors.Add(limit);
+                return [];
+            }
+
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
-            errors.Add(new InputError(InputIssueCodes.RuleYamlSyntax, file, "YAML syntax: " + (e.InnerException?.Message ?? e.Message)) { Line = (int)e.Start.Line, Column = (int)e.Start.Column });
+            errors.Add(new InputError(InputIssueCodes.RuleYamlSyntax, file, "YAML syntax: " + InputError.Cut(e.InnerException?.Message ?? e.Message)) { Line = (int)e.Start.Line, Column = (int)e.Start.Column });
+            return [];
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet throws this for a few malformed constructs instead of a YamlException.
+            errors.Add(new InputError(InputIssueCodes.RuleYamlSyntax, file, "YAML syntax: " + InputError.Cut(e.Message)));
             return [];
         }
 
@@ -60,7 +76,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
 
         Yaml.CheckKeys(map, "a rule" + (kind is null ? "" : $" of kind {kind.Name}"), [.. CommonKeys, .. kind is null ? RuleKind.All.Values.SelectMany(k => k.Keys).Distinct() : kind.Keys]);
         var id = Yaml.String(map, "id", required: true);
-        var version = Yaml.Number(map, "version");
+        var version = Yaml.Integer(map, "version", 1, int.MaxValue);
         if (Yaml.Get(map, "version") is null)
         {
             Yaml.Error(InputIssueCodes.RuleRequired, map, "'version' is required.");
@@ -100,7 +116,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         return new ClinicalRule
         {
             Id = id,
-            Version = (int)(version ?? 1),
+            Version = version ?? 1,
             Kind = kind!.Name,
             Title = title,
             Message = message,
@@ -142,8 +158,8 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             }
 
             Yaml.CheckKeys(modifier, "a modifier", "when", "raise", "lower", "because");
-            var raise = Yaml.Number(modifier, "raise") ?? 0;
-            var lower = Yaml.Number(modifier, "lower") ?? 0;
+            var raise = Yaml.Integer(modifier, "raise", 0, MaxSteps) ?? 0;
+            var lower = Yaml.Integer(modifier, "lower", 0, MaxSteps) ?? 0;
             if ((raise == 0) == (lower == 0) || raise < 0 || lower < 0)
             {
                 Yaml.Error(InputIssueCodes.RuleRequired, modifier, "A modifier needs either 'raise' or 'lower' with a positive number of steps.");
@@ -156,7 +172,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
                 continue;
             }
 
-            modifiers.Add(new SeverityModifier(when, (int)(raise - lower), Yaml.String(modifier, "because") ?? RuleSyntax.Describe(when)));
+            modifiers.Add(new SeverityModifier(when, raise - lower, Yaml.String(modifier, "because") ?? RuleSyntax.Describe(when)));
         }
 
         return modifiers;
@@ -245,8 +261,8 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             }
         }
 
-        var age = Yaml.Number(patientMap, "age");
-        return new RuleExample(name, patient, age is null ? null : (int)age, labs, medications, fires ?? false, severity, (int)map.Start.Line);
+        var age = Yaml.Integer(patientMap, "age", 0, 130);
+        return new RuleExample(name, patient, age, labs, medications, fires ?? false, severity, (int)map.Start.Line);
     }
 
     private static ClinicalCode ToCode(string key)

@@ -23,8 +23,10 @@ internal static class RuleFiles
         var rules = new List<ClinicalRule>();
         foreach (var file in Files(directory))
         {
-            using var reader = new StreamReader(file);
-            rules.AddRange(new RuleFileParser(knowledge, file, errors).Parse(reader));
+            if (ReadText(file, errors) is { } text)
+            {
+                rules.AddRange(new RuleFileParser(knowledge, file, errors).Parse(text));
+            }
         }
 
         foreach (var duplicate in rules.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -57,6 +59,26 @@ internal static class RuleFiles
         }
 
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>A file's text (UTF-8); <see langword="null"/> with an error when it is too large or cannot be read.</summary>
+    private static string? ReadText(string file, List<InputError> errors)
+    {
+        try
+        {
+            if (new FileInfo(file).Length > RuleFileLimits.MaxChars * 4L)
+            {
+                errors.Add(new InputError(InputIssueCodes.RuleFileLimit, file, $"The rule file is larger than {RuleFileLimits.MaxChars} characters can be."));
+                return null;
+            }
+
+            return File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new InputError(InputIssueCodes.FileUnreadable, file, "The rule file cannot be read: " + e.Message));
+            return null;
+        }
     }
 
     private static IEnumerable<string> Files(string directory) =>

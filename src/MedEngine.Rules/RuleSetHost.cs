@@ -27,7 +27,7 @@ public sealed class RuleSetHost
     /// <param name="knowledge">The knowledge base.</param>
     /// <param name="time">The clock.</param>
     /// <param name="hostRules">Rules a host adds in C#.</param>
-    /// <returns>No errors when the new set is in use; otherwise every error, and the old set stays.</returns>
+    /// <returns>No errors when the new set is in use; otherwise every error, and the old set stays. It never throws for a bad folder or file.</returns>
     public IReadOnlyList<InputError> Reload(string directory, IKnowledgeBase knowledge, TimeProvider time, IEnumerable<IRuleDefinition>? hostRules = null)
     {
         try
@@ -38,6 +38,11 @@ public sealed class RuleSetHost
         catch (InputException e)
         {
             return e.Errors;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file removed or locked while the folder was read: the old set stays, and the reload says why.
+            return [new InputError(InputIssueCodes.FileUnreadable, directory, "The rules folder cannot be read: " + e.Message)];
         }
     }
 }

@@ -39,13 +39,17 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
         }
     }
 
+    /// <summary>Whether a scalar is YAML's null (<c>~</c>, <c>null</c> unquoted): no value, so a required key still misses it.</summary>
+    private static bool IsNull(YamlScalarNode scalar) =>
+        scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any && scalar.Value is "~" or "null" or "Null" or "NULL";
+
     public YamlNode? Get(YamlMappingNode? map, string key) =>
         map is not null && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
     public string? String(YamlMappingNode? map, string key, bool required = false)
     {
         var node = Get(map, key);
-        if (node is YamlScalarNode { Value: { } value } && value.Length > 0)
+        if (node is YamlScalarNode { Value: { Length: > 0 } value } scalar && !IsNull(scalar))
         {
             return value;
         }
@@ -76,6 +80,24 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
         }
 
         Error(InputIssueCodes.RuleShape, Get(map, key)!, $"'{key}' must be a number, found '{text}'.");
+        return null;
+    }
+
+    /// <summary>A whole number within a range; anything else (a fraction, a number beyond the range) is an error and <see langword="null"/>.</summary>
+    public int? Integer(YamlMappingNode? map, string key, int min, int max)
+    {
+        var text = String(map, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Error(InputIssueCodes.RuleInvalidValue, Get(map, key)!, $"'{key}' must be a whole number from {min} to {max}, found '{InputError.Cut(text)}'.");
         return null;
     }
 

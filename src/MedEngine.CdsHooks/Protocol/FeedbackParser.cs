@@ -1,4 +1,4 @@
-using System.Globalization;
+using MedEngine.Serialization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -82,7 +82,7 @@ internal static class FeedbackParser
             DateTimeOffset? at = null;
             if (String(item, "outcomeTimestamp", field) is { } timestamp)
             {
-                at = DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                at = IsoDateTimes.TryParse(timestamp, out var parsed)
                     ? parsed
                     : throw new CdsRequestException($"{field}.outcomeTimestamp", "outcomeTimestamp must be an ISO 8601 instant.");
             }

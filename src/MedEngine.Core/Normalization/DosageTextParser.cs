@@ -13,6 +13,9 @@ internal static partial class DosageTextParser
 {
     private const string Number = @"(?:[0-9]+(?:[.,][0-9]+)?|½|(?:en|ett|én|ein|one|to|two|tre|three|fire|four|fem|five|seks|six|halv|half)\b)";
 
+    /// <summary>The longest dosage text read; a longer one is not understood, with the reason.</summary>
+    internal const int MaxLength = 500;
+
     private static readonly Dictionary<string, decimal> NumberWords = new(StringComparer.Ordinal)
     {
         ["½"] = 0.5m, ["halv"] = 0.5m, ["half"] = 0.5m, ["en"] = 1, ["ett"] = 1, ["én"] = 1, ["ein"] = 1, ["one"] = 1,
@@ -47,6 +50,12 @@ internal static partial class DosageTextParser
         if (string.IsNullOrWhiteSpace(text))
         {
             return DosageInterpretation.Unknown;
+        }
+
+        if (text.Length > MaxLength)
+        {
+            // Read in steps that each go over the text again: a bound keeps every text's cost small and linear in the input.
+            return DosageInterpretation.Unknown with { Problem = $"Dosage text of {text.Length} characters is longer than any dosage ({MaxLength} at most): '{InputError.Cut(text)}'." };
         }
 
         if (ImplausibleNumber().Match(text) is { Success: true } huge)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using MedEngine.Model;
 using MedEngine.Units;
@@ -550,12 +549,12 @@ public sealed class SourceListJsonReader : ISourceReader
                 return null;
             }
 
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            if (IsoDateTimes.TryParse(text, out var date))
             {
                 return date;
             }
 
-            Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, $"'{text}' is not an ISO 8601 date or date-time.");
+            Error(InputIssueCodes.JsonInvalidValue, entry, prefix + name, $"'{InputError.Cut(text)}' is not an ISO 8601 date (2026-11-26) or date-time with seconds and offset (2026-11-26T10:15:00+01:00).");
             return null;
         }
     }

@@ -216,8 +216,8 @@ internal sealed class RuleSyntax(IKnowledgeBase knowledge, string file, List<Inp
             Yaml.Error(InputIssueCodes.RuleNeverHolds, map, $"The lab condition can never hold (below {below}, above {above}).");
         }
 
-        var maxAge = Yaml.Number(map, "maxAgeDays");
-        return test is null ? null : new LabCriterion(test, below, above, maxAge is null ? null : (int)maxAge);
+        var maxAge = Yaml.Integer(map, "maxAgeDays", 0, 36_500);
+        return test is null ? null : new LabCriterion(test, below, above, maxAge);
     }
 
     public decimal? Milligrams(YamlMappingNode map, string key)

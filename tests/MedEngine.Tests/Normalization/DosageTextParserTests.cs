@@ -110,4 +110,14 @@ public sealed class DosageTextParserTests
         Assert.Null(dosage.AmountPerDay);
         Assert.Contains("beyond any plausible dose", dosage.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_ATextLongerThanAnyDosage_IsNotUnderstood_WithItsLength()
+    {
+        var text = string.Concat(Enumerable.Repeat("1 tablett morgen og kveld ", 40_000));
+        var dosage = DosageTextParser.Parse(text);
+        Assert.Null(dosage.AmountPerDay);
+        Assert.Contains($"{text.Length} characters", dosage.Problem, StringComparison.Ordinal);
+        Assert.True(dosage.Problem!.Length < 300);
+    }
 }

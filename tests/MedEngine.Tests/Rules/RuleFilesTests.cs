@@ -29,7 +29,7 @@ public sealed class RuleFilesTests
             modifiers:
               - { when: { patient: { age: ">= 200" } }, raise: 1 }
             """));
-        Assert.Contains(errors, e => e.Line == 2 && e.Message.Contains("'version' must be a number", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 2 && e.Message.Contains("'version' must be a whole number from 1", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == 4 && e.Message.Contains("both languages", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == 6 && e.Column == 11 && e.Message.Contains("dangerous", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == 7 && e.Message.Contains("Unknown key 'colour'", StringComparison.Ordinal));
@@ -37,6 +37,77 @@ public sealed class RuleFilesTests
         Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("unobtainium", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == 12 && e.Message.Contains("can never hold", StringComparison.Ordinal));
         Assert.All(errors, e => Assert.EndsWith("broken.yaml", e.File, StringComparison.Ordinal));
+    }
+
+    private const string ValidRule = """
+        id: X-1
+        version: 1
+        kind: drug-patient
+        title: { nb: "t", en: "t" }
+        message: { nb: "m", en: "m" }
+        severity: caution
+        drug: { atc: [B01AA03] }
+        patient: { age: ">= 65" }
+
+        """;
+
+    [Theory]
+    [InlineData(1_000, "Nested deeper than 32")]
+    [InlineData(200_000, "Nested deeper than 32")]
+    public void DeeplyNestedYaml_IsRefusedBeforeLoading_NoStackOverflow(int depth, string message)
+    {
+        var error = Assert.Single(Errors(("deep.yaml", ValidRule + "tags: " + new string('[', depth) + new string(']', depth) + "\n")));
+        Assert.Equal(InputIssueCodes.RuleFileLimit, error.Code);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tags: &t [a]\nauthor: *t\n", "An anchor (&t)")]
+    [InlineData("author: *nothing\n", "An alias (*nothing)")]
+    public void AnchorsAndAliases_AreRefused(string yaml, string message)
+    {
+        var error = Assert.Single(Errors(("alias.yaml", ValidRule + yaml)));
+        Assert.Equal(InputIssueCodes.RuleFileLimit, error.Code);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileOverOneMebibyte_IsRefused()
+    {
+        var error = Assert.Single(Errors(("big.yaml", ValidRule + "author: \"" + new string('x', RuleFileLimits.MaxChars) + "\"\n")));
+        Assert.Equal(InputIssueCodes.RuleFileLimit, error.Code);
+    }
+
+    [Theory]
+    [InlineData("version: 1", "version: 99999999999999999999")]
+    [InlineData("version: 1", "version: 0")]
+    [InlineData("version: 1", "version: -3")]
+    [InlineData("version: 1", "version: 1.5")]
+    [InlineData("patient: { age: \">= 65\" }", "patient: { age: \">= 65\" }\nmodifiers: [ { when: { patient: { age: \">= 70\" } }, raise: 99999999999 } ]")]
+    [InlineData("id: X-1", "id: ~")]
+    public void IntegersOutOfRangeAndNullIds_AreErrors_NeverAnOverflow(string from, string to)
+    {
+        var errors = Errors(("ints.yaml", ValidRule.Replace(from, to, StringComparison.Ordinal)));
+        Assert.Contains(errors, e => e.Code is InputIssueCodes.RuleInvalidValue or InputIssueCodes.RuleRequired);
+    }
+
+    [Fact]
+    public void AConstructTheYamlParserThrowsInvalidOperationFor_IsASyntaxError()
+    {
+        var yaml = ValidRule.Replace("patient: { age: \">= 65\" }", "patient: { age: \">= 65\" } }", StringComparison.Ordinal);
+        Assert.Equal(InputIssueCodes.RuleYamlSyntax, Assert.Single(Errors(("odd.yaml", yaml))).Code);
+    }
+
+    [Fact]
+    public void AFileThatCannotBeRead_IsAnErrorOfTheReload_TheOldSetStays()
+    {
+        using var harness = new RuleHarness(("ok.yaml", ValidRule));
+        var host = new RuleSetHost(RuleSet.Load(harness.Directory, TestKnowledge.Shipped, TimeProvider.System));
+        var before = host.Current;
+        File.CreateSymbolicLink(Path.Combine(harness.Directory, "gone.yaml"), Path.Combine(harness.Directory, "missing-target.yaml"));
+        var errors = host.Reload(harness.Directory, TestKnowledge.Shipped, TimeProvider.System);
+        Assert.Equal(InputIssueCodes.FileUnreadable, Assert.Single(errors).Code);
+        Assert.Same(before, host.Current);
     }
 
     [Fact]

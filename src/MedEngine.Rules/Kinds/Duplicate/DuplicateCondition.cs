@@ -53,11 +53,7 @@ internal sealed record DuplicateCondition(DrugSelector Drug, DuplicateMode Same,
             yaml.Error(InputIssueCodes.RuleInvalidValue, yaml.Get(map, "same")!, $"'same' must be substance, group or any, found '{sameText}'.");
         }
 
-        var level = (int)(yaml.Number(map, "level") ?? 4);
-        if (same == DuplicateMode.Group && level is < 1 or > 4)
-        {
-            yaml.Error(InputIssueCodes.RuleInvalidValue, yaml.Get(map, "level") ?? map, "'level' must be an ATC level from 1 to 4 for same: group.");
-        }
+        var level = yaml.Integer(map, "level", 1, 4) ?? 4;
 
         return drug is null || same is null ? null : new DuplicateCondition(drug, same.Value, level);
     }
