@@ -69,6 +69,29 @@ public sealed class SourceListJsonReaderTests
         Assert.Equal(path, error.Field);
     }
 
+    [Theory]
+    [InlineData("12:00")]
+    [InlineData("1/2/3")]
+    [InlineData("2026-09-10T10:15:00")]
+    [InlineData("2026-9-10")]
+    [InlineData("10.09.2026")]
+    public void Read_ADateThatIsNotStrictIso8601_IsRefused_NotGuessed(string date)
+    {
+        var error = Assert.Single(Fails($$"""{ "source": { "id": "gp", "kind": "gp", "lastConfirmed": "{{date}}" }, "entries": [] }""").Issues);
+        Assert.Equal(InputIssueCodes.JsonInvalidValue, error.Code);
+        Assert.Equal("source.lastConfirmed", error.Field);
+    }
+
+    [Theory]
+    [InlineData("2026-09-10", "2026-09-10T00:00:00+00:00")]
+    [InlineData("2026-09-10T10:15:00+02:00", "2026-09-10T10:15:00+02:00")]
+    [InlineData("2026-09-10T08:15:00.123Z", "2026-09-10T08:15:00.123+00:00")]
+    public void Read_IsoDatesAndDateTimes_AreRead(string date, string expected)
+    {
+        var read = Reader.Read($$"""{ "source": { "id": "gp", "kind": "gp", "lastConfirmed": "{{date}}" }, "entries": [] }""", "gp.json");
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), read.SinglePatient().Lists[0].Source.LastConfirmed);
+    }
+
     [Fact]
     public void Read_AHugeValue_IsQuotedCutShort()
     {
