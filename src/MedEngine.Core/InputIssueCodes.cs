@@ -28,10 +28,10 @@ public static class InputIssueCodes
     /// <summary>MedEngine JSON: two entries of one source have the same id.</summary>
     public const string JsonDuplicateEntry = "IN007";
 
-    /// <summary>MedEngine JSON: an object has the same key twice. Nothing is read: which one was meant cannot be known.</summary>
+    /// <summary>Any JSON input: an object has the same key twice. Nothing is read: which one was meant cannot be known.</summary>
     public const string JsonDuplicateKey = "IN008";
 
-    /// <summary>MedEngine JSON: a key or a string is not Unicode text (an escaped lone surrogate such as <c>\ud800</c>). Nothing is read.</summary>
+    /// <summary>Any JSON input: a key or a string is not Unicode text (an escaped lone surrogate such as <c>\ud800</c>). Nothing is read.</summary>
     public const string JsonNotText = "IN009";
 
     /// <summary>FHIR: the file, or a line of NDJSON, is not JSON.</summary>

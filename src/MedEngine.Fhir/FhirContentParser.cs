@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;
+using MedEngine.Serialization;
 
 namespace MedEngine.Fhir;
 
@@ -98,8 +99,53 @@ internal sealed class FhirContentParser
 
         using (document)
         {
+            if (StrictJson.Check(document.RootElement, _file) is { Count: > 0 } problems)
+            {
+                _errors.AddRange(problems.Select(p => p with { Line = ndjsonLine }));
+                return;
+            }
+
             ReadResource(document.RootElement, ndjsonLine, null, null);
         }
+    }
+
+    /// <summary>The path of the first list with a null that has no '_' twin, walking iteratively; <see langword="null"/> when none.</summary>
+    private static string? NullInAList(JsonElement resource)
+    {
+        var pending = new Stack<(JsonElement Element, string Path)>();
+        pending.Push((resource, ""));
+        while (pending.TryPop(out var item))
+        {
+            if (item.Element.ValueKind == JsonValueKind.Array)
+            {
+                var index = 0;
+                foreach (var element in item.Element.EnumerateArray())
+                {
+                    pending.Push((element, $"{item.Path}[{index++}]"));
+                }
+
+                continue;
+            }
+
+            if (item.Element.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            foreach (var property in item.Element.EnumerateObject())
+            {
+                var path = item.Path.Length == 0 ? property.Name : item.Path + "." + property.Name;
+                if (property.Value.ValueKind == JsonValueKind.Array && !item.Element.TryGetProperty("_" + property.Name, out _)
+                    && property.Value.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.Null))
+                {
+                    return path;
+                }
+
+                pending.Push((property.Value, path));
+            }
+        }
+
+        return null;
     }
 
     private void ReadResource(JsonElement element, int? line, string? fullUrl, string? where)
@@ -130,6 +176,13 @@ internal sealed class FhirContentParser
         if (type == "Bundle")
         {
             ReadBundle(element, line, entry, where);
+            return;
+        }
+
+        if (NullInAList(element) is { } nullAt)
+        {
+            // FHIR JSON allows null in a list only beside its '_' twin (primitive extensions); elsewhere the library would fail on access.
+            Error(InputIssueCodes.FhirUnreadableResource, line, entry, Field(where, nullAt), $"{type} could not be read: null in a list.");
             return;
         }
 

@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Validation;
 using MedEngine.Model;
 using MedEngine.Serialization;
 
@@ -71,6 +72,23 @@ public sealed class FhirInputReader : ISourceReader
             ordinal++;
             var entryId = parsed.Resource.Id ?? Uuid(parsed.FullUrl) ?? (parsed.Line is { } line ? $"line-{line}" : $"resource-{ordinal}");
             var section = sections.TryGetValue(parsed.Resource, out var k) ? k : (SourceKind?)null;
+            try
+            {
+                Add(parsed, entryId, section);
+            }
+            catch (CodedValidationException e)
+            {
+                // The FHIR library checks some shapes only when a value is read ("doseQuantity": 123): the resource is left out, named.
+                errors.Add(new InputError(InputIssueCodes.FhirUnreadableResource, file, $"{parsed.Resource.TypeName} could not be read: {InputError.Cut(e.Message)}")
+                {
+                    Line = parsed.Line,
+                    Entry = entryId,
+                });
+            }
+        }
+
+        void Add(ParsedResource parsed, string entryId, SourceKind? section)
+        {
             switch (parsed.Resource)
             {
                 case MedicationStatement statement:

@@ -26,6 +26,45 @@ public class FhirInputReaderErrorTests
         Assert.Equal(read.Issues, Assert.Throws<InputException>(() => read.ThrowIfIssues()).Errors);
     }
 
+    [Theory]
+    [InlineData("\"reasonReference\":[null],", "reasonReference")]
+    [InlineData("\"reasonCode\":[{\"coding\":[null]}],", "reasonCode[0].coding")]
+    public void A_null_in_a_list_leaves_the_resource_out_named_not_an_exception(string element, string field)
+    {
+        var bad = FhirSamples.Request("rx-bad").Replace("\"intent\":\"order\",", "\"intent\":\"order\"," + element, StringComparison.Ordinal);
+        var read = Read(FhirSamples.Bundle("collection", bad, FhirSamples.Request("rx-ok")), "b.json");
+
+        var issue = Assert.Single(read.Issues);
+        Assert.Equal(InputIssueCodes.FhirUnreadableResource, issue.Code);
+        Assert.Equal("rx-bad", issue.Entry);
+        Assert.EndsWith(field, issue.Field, StringComparison.Ordinal);
+        Assert.Equal(["rx-ok"], read.Patients.SelectMany(p => p.Lists).SelectMany(l => l.Entries).Select(e => e.EntryId));
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_found_on_access_leaves_the_resource_out_named()
+    {
+        var bad = FhirSamples.Request("rx-bad", dosage: """{"text":"1x1","doseAndRate":[{"doseQuantity":{"value":"one","unit":"tablett"}}]}""");
+        var read = Read(FhirSamples.Bundle("collection", bad, FhirSamples.Request("rx-ok")), "b.json");
+
+        var issue = Assert.Single(read.Issues);
+        Assert.Equal(InputIssueCodes.FhirUnreadableResource, issue.Code);
+        Assert.Equal("rx-bad", issue.Entry);
+        Assert.Equal(["rx-ok"], read.Patients.SelectMany(p => p.Lists).SelectMany(l => l.Entries).Select(e => e.EntryId));
+    }
+
+    [Theory]
+    [InlineData("\"id\":\"rx-1\",\"id\":\"rx-2\",", InputIssueCodes.JsonDuplicateKey)]
+    [InlineData("\"id\":\"rx\\ud800\",", InputIssueCodes.JsonNotText)]
+    public void A_key_twice_or_a_lone_surrogate_refuses_the_document(string replacement, string code)
+    {
+        var request = FhirSamples.Request("rx-1").Replace("\"id\":\"rx-1\",", replacement, StringComparison.Ordinal);
+        var read = Read(FhirSamples.Bundle("collection", request), "b.json");
+
+        Assert.Equal(code, Assert.Single(read.Issues).Code);
+        Assert.Empty(read.Patients);
+    }
+
     [Fact]
     public void Malformed_json_document_reports_the_line()
     {

@@ -12,6 +12,9 @@ internal sealed partial class EntryNormalizer
 {
     private const decimal MaxPlausibleTimesPerDay = 24m;
     private const decimal MaxPlausibleUnitsPerDose = 50m;
+
+    /// <summary>The largest amount or strength, in any unit, that takes part in arithmetic; beyond it the value is implausible (never an overflow).</summary>
+    private const decimal MaxPlausibleMagnitude = 1_000_000_000m;
     private const int MaxCachedEntries = 100_000;
     private readonly MedicationResolver _resolver;
     private readonly ConcurrentDictionary<string, NormalizedEntry> _byContent = new(StringComparer.Ordinal);
@@ -102,7 +105,10 @@ internal sealed partial class EntryNormalizer
             return DosageTextParser.Parse(entry.DosageText);
         }
 
-        var amountPerDay = entry.Dose is { } dose && entry.TimesPerDay is { } times && !entry.AsNeeded ? dose with { Value = dose.Value * times } : null;
+        var amountPerDay = entry.Dose is { } dose && entry.TimesPerDay is { } times && !entry.AsNeeded
+            && Math.Abs(dose.Value) <= MaxPlausibleMagnitude && Math.Abs(times) <= MaxPlausibleMagnitude
+            ? dose with { Value = dose.Value * times }
+            : null;
         return new DosageInterpretation
         {
             AmountPerDose = entry.Dose,
@@ -124,7 +130,11 @@ internal sealed partial class EntryNormalizer
         {
             problem = $"Implausible dose: {amount} per administration.";
         }
-        else if (dosage.MaxTimesPerDay is <= 0)
+        else if (dosage.AmountPerDose?.Value > MaxPlausibleMagnitude)
+        {
+            problem = $"Implausible dose: {dosage.AmountPerDose} per administration.";
+        }
+        else if (dosage.MaxTimesPerDay is <= 0 or > MaxPlausibleMagnitude)
         {
             problem = $"Implausible maximum: {dosage.MaxTimesPerDay} per day.";
         }
@@ -162,7 +172,7 @@ internal sealed partial class EntryNormalizer
 
     private static Quantity? DailyDose(DosageInterpretation dosage, Quantity? strength)
     {
-        if (dosage.AmountPerDay is not { } perDay)
+        if (dosage.AmountPerDay is not { } perDay || strength?.Value > MaxPlausibleMagnitude)
         {
             return null;
         }

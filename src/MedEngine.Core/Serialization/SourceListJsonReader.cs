@@ -356,13 +356,13 @@ public sealed class SourceListJsonReader : ISourceReader
             try
             {
                 var document = JsonDocument.Parse(content, Options);
-                var before = _errors.Count;
-                CheckStrict(document.RootElement, "");
-                if (_errors.Count == before)
+                var problems = StrictJson.Check(document.RootElement, file);
+                if (problems.Count == 0)
                 {
                     return document;
                 }
 
+                _errors.AddRange(problems);
                 document.Dispose();
                 return null;
             }
@@ -378,64 +378,6 @@ public sealed class SourceListJsonReader : ISourceReader
         }
 
         public int Count => _errors.Count;
-
-        /// <summary>Every object's keys once each, and every key and string decodable, down the whole document (iteratively).</summary>
-        private void CheckStrict(JsonElement root, string rootPath)
-        {
-            var pending = new Stack<(JsonElement Element, string Path)>();
-            pending.Push((root, rootPath));
-            while (pending.TryPop(out var item))
-            {
-                switch (item.Element.ValueKind)
-                {
-                    case JsonValueKind.Object:
-                        var keys = new HashSet<string>(StringComparer.Ordinal);
-                        foreach (var property in item.Element.EnumerateObject())
-                        {
-                            if (!TryText(() => property.Name, out var name))
-                            {
-                                Error(InputIssueCodes.JsonNotText, null, item.Path, "A key is not Unicode text (a lone surrogate escape).");
-                                continue;
-                            }
-
-                            var path = item.Path.Length == 0 ? name : item.Path + "." + name;
-                            if (!keys.Add(name))
-                            {
-                                Error(InputIssueCodes.JsonDuplicateKey, null, path, $"The key '{InputError.Cut(name)}' is there twice; which one was meant cannot be known.");
-                            }
-
-                            pending.Push((property.Value, path));
-                        }
-
-                        break;
-                    case JsonValueKind.Array:
-                        var index = 0;
-                        foreach (var element in item.Element.EnumerateArray())
-                        {
-                            pending.Push((element, $"{item.Path}[{index++}]"));
-                        }
-
-                        break;
-                    case JsonValueKind.String when !TryText(item.Element.GetString, out _):
-                        Error(InputIssueCodes.JsonNotText, null, item.Path, "Not Unicode text (a lone surrogate escape).");
-                        break;
-                }
-            }
-        }
-
-        private static bool TryText(Func<string?> read, out string text)
-        {
-            try
-            {
-                text = read() ?? "";
-                return true;
-            }
-            catch (InvalidOperationException)
-            {
-                text = "";
-                return false;
-            }
-        }
 
         public void Error(string code, string? entry, string? field, string message) =>
             _errors.Add(new InputError(code, file, message) { Entry = entry, Field = field });

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MedEngine.Tests.Fuzzing;
+namespace MedEngine.Testing;
 
 /// <summary>
 /// Mutates a JSON document the way a broken sending system or an attacker would: truncation, character flips, a value
