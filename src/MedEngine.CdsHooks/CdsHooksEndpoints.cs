@@ -7,10 +7,13 @@ using MedEngine.CdsHooks.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace MedEngine.CdsHooks;
 
@@ -151,9 +154,15 @@ public static class CdsHooksEndpoints
         return null;
     }
 
-    /// <summary>Reads the body up to <see cref="CdsHooksOptions.MaxRequestBodyBytes"/>; answers 413 over it.</summary>
+    /// <summary>Reads a JSON body (415 for another Content-Type) up to <see cref="CdsHooksOptions.MaxRequestBodyBytes"/> (413 over it).</summary>
     internal static async Task<(byte[] Body, IResult? Failure)> ReadBodyAsync(HttpContext context, string id, ILogger logger)
     {
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
+            || contentType.MediaType.Value is not ("application/json" or "application/fhir+json"))
+        {
+            return ([], Error(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON: Content-Type application/json or application/fhir+json.", "Content-Type"));
+        }
+
         var limit = context.RequestServices.GetRequiredService<IOptions<CdsHooksOptions>>().Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
@@ -183,6 +192,20 @@ public static class CdsHooksEndpoints
         return (buffer.ToArray(), null);
     }
 
-    internal static IResult Error(int status, string message, string field) =>
-        Results.Json(new { error = message, field }, Json, statusCode: status);
+    /// <summary>
+    /// An error answer as problem details (RFC 9457, <c>application/problem+json</c>): the status, its reason phrase as the title,
+    /// what is wrong as the detail, and the request field it is in (<c>$</c> for the whole body), with every input issue when
+    /// there are several.
+    /// </summary>
+    internal static IResult Error(int status, string message, string field, object? issues = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = ReasonPhrases.GetReasonPhrase(status), Detail = message };
+        problem.Extensions["field"] = field;
+        if (issues is not null)
+        {
+            problem.Extensions["issues"] = issues;
+        }
+
+        return Results.Problem(problem);
+    }
 }

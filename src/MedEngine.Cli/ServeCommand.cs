@@ -116,7 +116,8 @@ internal static class ServeCommand
         }
 
         var loopbackOnly = addresses.All(IsLoopback);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        // Production always: no developer exception page, whatever ASPNETCORE_ENVIRONMENT says; a fault is a 500 problem without a stack trace.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory(), EnvironmentName = Environments.Production });
         builder.Configuration.AddEnvironmentVariables("MEDENGINE_");
         if (config is not null)
         {
@@ -144,10 +145,22 @@ internal static class ServeCommand
         }
 
         var section = builder.Configuration.GetSection("CdsHooks");
+        var rulesDirectory = Path.GetFullPath(rules ?? (section[nameof(CdsHooksOptions.RulesDirectory)] is { } configured ? configured : RuleSet.ShippedDirectory));
+
+        // The runtime watches the rules folder: a changed set is swapped in, one with errors refused (the last good set stays),
+        // and the log and GET /health say why.
+        builder.Services.AddMedEngine();
+        builder.Services.Configure<MedEngineOptions>(options =>
+        {
+            options.RulesDirectory = rulesDirectory;
+            options.ReloadRules = true;
+        });
+        builder.Services.AddHealthChecks().AddMedEngine();
+        builder.Services.AddProblemDetails();
         builder.Services.AddMedEngineCdsHooks(options =>
         {
             section.Bind(options);
-            options.RulesDirectory = rules ?? (section[nameof(CdsHooksOptions.RulesDirectory)] is { } configured ? configured : RuleSet.ShippedDirectory);
+            options.RulesDirectory = rulesDirectory;
             if (audit is not null)
             {
                 options.AuditDatabasePath = audit;
@@ -167,6 +180,8 @@ internal static class ServeCommand
         try
         {
             app = builder.Build();
+            app.UseExceptionHandler();
+            app.MapHealthChecks("/health");
             app.MapMedEngineCdsHooks();
             app.MapMedEnginePatients();
         }

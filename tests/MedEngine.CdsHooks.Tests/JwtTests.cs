@@ -40,7 +40,8 @@ public sealed class JwtTests : IAsyncLifetime, IDisposable
         _otherKey.Dispose();
     }
 
-    private string Token(ECDsa? key = null, string issuer = Issuer, string audience = Audience + "/cds-services/medengine-order-select", DateTime? expires = null, string? jti = null)
+    private string Token(ECDsa? key = null, string issuer = Issuer, string audience = Audience + "/cds-services/medengine-order-select", DateTime? expires = null, string? jti = null,
+        string kid = "ehr-key-1", string algorithm = SecurityAlgorithms.EcdsaSha384)
     {
         var now = DateTime.UtcNow;
         var exp = expires ?? now.AddMinutes(5);
@@ -52,7 +53,7 @@ public sealed class JwtTests : IAsyncLifetime, IDisposable
             NotBefore = exp.AddMinutes(-5),
             Expires = exp,
             Subject = new ClaimsIdentity([new Claim("sub", "ehr-client"), new Claim("jti", jti ?? Guid.NewGuid().ToString())]),
-            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(key ?? _key) { KeyId = "ehr-key-1" }, SecurityAlgorithms.EcdsaSha384),
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(key ?? _key) { KeyId = kid }, algorithm),
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
@@ -76,6 +77,14 @@ public sealed class JwtTests : IAsyncLifetime, IDisposable
 
     [Fact]
     public async Task A_wrong_signature_is_401() => Assert.Equal(401, await CallAsync(Token(key: _otherKey)));
+
+    [Fact]
+    public async Task A_kid_that_names_no_key_of_the_issuer_is_401_even_when_a_key_would_verify() =>
+        Assert.Equal(401, await CallAsync(Token(kid: "another-key")));
+
+    [Fact]
+    public async Task An_alg_other_than_the_one_the_keys_jwk_names_is_401_even_when_the_signature_verifies() =>
+        Assert.Equal(401, await CallAsync(Token(algorithm: SecurityAlgorithms.EcdsaSha512)));
 
     [Fact]
     public async Task A_wrong_audience_is_401() => Assert.Equal(401, await CallAsync(Token(audience: "https://somewhere-else.example.test/cds-services/medengine-order-select")));

@@ -109,7 +109,7 @@ public sealed class PatientApiTests
 
         var unknown = await SendAsync(host, HttpMethod.Post, "/patients/p3/events", """{ "type": "entryRemoved", "sourceId": "gp", "entryId": "no-such-entry" }""");
         Assert.Equal(HttpStatusCode.Conflict, unknown.Status);
-        Assert.Contains("no-such-entry", (string)unknown.Body!["error"]!, StringComparison.Ordinal);
+        Assert.Contains("no-such-entry", (string)unknown.Body!["detail"]!, StringComparison.Ordinal);
 
         var badList = await SendAsync(host, HttpMethod.Put, "/patients/p3/sources/gp", """{ "source": { "id": "gp" }, "entries": [ { "id": "e1", "name": "Paracet", "dose": "lots" } ] }""");
         Assert.Equal(HttpStatusCode.BadRequest, badList.Status);

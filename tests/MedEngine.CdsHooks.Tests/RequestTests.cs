@@ -95,7 +95,7 @@ public sealed class RequestTests(SharedService service) : IClassFixture<SharedSe
     {
         var (status, body) = await _host.PostAsync("/cds-services/no-such-service", Requests.WarfarinIbuprofenSelect().ToJsonString());
         Assert.Equal(404, status);
-        Assert.Contains("no-such-service", body!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("no-such-service", body!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ internal sealed record AuthResult(bool Succeeded, string? Issuer, string? Failur
 }
 
 /// <summary>
-/// Checks the JWT an EHR sends with each call, as CDS Hooks 2.0 requires: signed with a key of the issuer's JWKS, <c>iss</c> a
+/// Checks the JWT an EHR sends with each call, as CDS Hooks 2.0 requires: signed with the key of the issuer's JWKS that its
+/// <c>kid</c> names, with the <c>alg</c> that key's JWK names (when it names one), <c>iss</c> a
 /// trusted client, <c>aud</c> this service's URL, <c>exp</c> not passed, and a <c>jti</c> never seen before (replays are
 /// refused until the token expires). The token itself is never logged or stored; only its <c>jti</c> is kept, in memory, until
 /// its expiry.
@@ -59,26 +60,40 @@ internal sealed class CdsJwtAuthenticator
         }
 
         var token = header[7..].Trim();
-        string? issuer;
+        JsonWebToken unverified;
         try
         {
-            issuer = _handler.ReadJsonWebToken(token).Issuer;
+            unverified = _handler.ReadJsonWebToken(token);
         }
         catch (ArgumentException)
         {
             return AuthResult.Fail("the bearer token is not a JWT");
         }
 
-        if (string.IsNullOrEmpty(issuer) || !_clients.TryGetValue(issuer, out var client))
+        if (string.IsNullOrEmpty(unverified.Issuer) || !_clients.TryGetValue(unverified.Issuer, out var client))
         {
             return AuthResult.Fail("the token's issuer is not a trusted client");
+        }
+
+        // The header's kid must name a key of the issuer's JWKS, and its alg must be the one that key's JWK names: no other
+        // key is tried, and no other algorithm is accepted for a key.
+        if (string.IsNullOrEmpty(unverified.Kid) || !client.Keys.TryGetValue(unverified.Kid, out var signing))
+        {
+            return AuthResult.Fail("the token's kid names no key of the issuer's JWKS");
+        }
+
+        if (signing.Algorithm is { } algorithm && !string.Equals(algorithm, unverified.Alg, StringComparison.Ordinal))
+        {
+            return AuthResult.Fail("the token's alg is not the one its key's JWK names");
         }
 
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = client.Issuer,
             ValidAudiences = Audiences(serviceId),
-            IssuerSigningKeys = client.Keys,
+            IssuerSigningKey = signing.Key,
+            TryAllIssuerSigningKeys = false,
+            ValidAlgorithms = signing.Algorithm is null ? null : [signing.Algorithm],
             RequireExpirationTime = true,
             RequireSignedTokens = true,
             ValidateLifetime = true,

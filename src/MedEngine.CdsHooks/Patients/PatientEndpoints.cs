@@ -252,12 +252,8 @@ public static class PatientEndpoints
     }
 
     private static IResult Invalid(IReadOnlyList<InputError> issues) =>
-        Results.Json(new
-        {
-            error = issues[0].ToString(),
-            field = issues[0].Field ?? "$",
-            issues = issues.Select(i => new { code = i.Code, entry = i.Entry, field = i.Field, message = i.Message, line = i.Line }),
-        }, CdsHooksEndpoints.Json, statusCode: StatusCodes.Status400BadRequest);
+        CdsHooksEndpoints.Error(StatusCodes.Status400BadRequest, issues[0].ToString(), issues[0].Field ?? "$",
+            issues.Select(i => new { code = i.Code, entry = i.Entry, field = i.Field, message = i.Message, line = i.Line }).ToList());
 
     private static IResult UnknownPatient(string patientId) =>
         CdsHooksEndpoints.Error(StatusCodes.Status404NotFound, $"No patient '{patientId}': nothing was ever stored for it.", "patientId");
