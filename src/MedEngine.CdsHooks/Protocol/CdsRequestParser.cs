@@ -13,15 +13,7 @@ internal static class CdsRequestParser
 {
     public static CdsRequest Parse(ReadOnlySpan<byte> body, CdsService service)
     {
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128 });
-        }
-        catch (JsonException e)
-        {
-            throw new CdsRequestException("$", $"The body is not valid JSON: {e.Message}");
-        }
+        var root = RequestJson.Parse(body);
 
         if (root is not JsonObject request)
         {

@@ -12,15 +12,7 @@ internal static class FeedbackParser
 {
     public static IReadOnlyList<FeedbackItem> Parse(ReadOnlySpan<byte> body)
     {
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            throw new CdsRequestException("$", $"The body is not valid JSON: {e.Message}");
-        }
+        var root = RequestJson.Parse(body);
 
         if (root is not JsonObject request)
         {
