@@ -15,6 +15,12 @@ internal static class RulesCommand
         }
 
         var directory = args.Length == 2 ? args[1] : RuleSet.ShippedDirectory;
+        if (!Directory.Exists(directory))
+        {
+            // A folder that is not there is bad usage (2); a folder whose files are refused is a rule error (1).
+            return await CommandLine.FailAsync(error, $"No rules folder '{directory}'.").ConfigureAwait(false);
+        }
+
         var knowledge = FileKnowledgeBase.LoadShipped();
         var time = TimeProvider.System;
         RuleSet rules;

@@ -61,7 +61,7 @@ internal static class RuleFiles
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>A file's text (UTF-8); <see langword="null"/> with an error when it is too large or cannot be read.</summary>
+    /// <summary>A file's text (<see cref="InputFiles"/>); <see langword="null"/> with an error when it is too large, not UTF-8 or cannot be read.</summary>
     private static string? ReadText(string file, List<InputError> errors)
     {
         try
@@ -71,14 +71,20 @@ internal static class RuleFiles
                 errors.Add(new InputError(InputIssueCodes.RuleFileLimit, file, $"The rule file is larger than {RuleFileLimits.MaxChars} characters can be."));
                 return null;
             }
-
-            return File.ReadAllText(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Add(new InputError(InputIssueCodes.FileUnreadable, file, "The rule file cannot be read: " + e.Message));
             return null;
         }
+
+        var (text, error) = InputFiles.ReadText(file);
+        if (error is not null)
+        {
+            errors.Add(error);
+        }
+
+        return text;
     }
 
     private static IEnumerable<string> Files(string directory) =>

@@ -106,6 +106,23 @@ public sealed class ReconcileCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Rules_Check_AFolderThatIsNotThere_IsBadUsage_ExitTwo()
+    {
+        var (code, _, error) = await Run("rules", "check", Path.Combine(_directory, "no-such-folder"));
+        Assert.Equal(2, code);
+        Assert.Contains("No rules folder", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rules_Check_AFileNestedTooDeep_IsARuleError_ExitOne()
+    {
+        Write("deep.yaml", "id: X\ntags: " + new string('[', 100_000) + new string(']', 100_000) + "\n");
+        var (code, _, error) = await Run("rules", "check", _directory);
+        Assert.Equal(1, code);
+        Assert.Contains("IN309", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_OverTheSyntheaPatients_CountsFindingsPerRuleAndUnresolvedEntries()
     {
         var synthea = RepositoryPaths.OpenData("synthea-10-patients");

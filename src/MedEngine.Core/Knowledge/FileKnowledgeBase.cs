@@ -52,10 +52,17 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
     public static FileKnowledgeBase Load(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        return Load(name => File.Exists(Path.Combine(directory, name)) ? new StreamReader(Path.Combine(directory, name)) : null, directory + Path.DirectorySeparatorChar);
+        return Load(name => Open(Path.Combine(directory, name)), directory + Path.DirectorySeparatorChar);
     }
 
-    private static FileKnowledgeBase Load(Func<string, TextReader?> open, string origin)
+    /// <summary>A table file's text (<see cref="InputFiles"/>: strict UTF-8), or why there is none.</summary>
+    private static (TextReader? Reader, InputError? Error) Open(string path)
+    {
+        var (text, error) = InputFiles.ReadText(path);
+        return (text is null ? null : new StringReader(text), error);
+    }
+
+    private static FileKnowledgeBase Load(Func<string, (TextReader? Reader, InputError? Error)> open, string origin)
     {
         var errors = new List<InputError>();
         var substances = new Dictionary<string, Substance>(StringComparer.Ordinal);
@@ -232,14 +239,15 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
     private static IEnumerable<string> SplitList(string text) =>
         text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static List<Row> ReadTable(Func<string, TextReader?> open, string origin, string name, IReadOnlyList<string>? columns, List<InputError> errors)
+    private static List<Row> ReadTable(Func<string, (TextReader? Reader, InputError? Error)> open, string origin, string name, IReadOnlyList<string>? columns, List<InputError> errors)
     {
         var rows = new List<Row>();
         var file = origin + name;
-        using var reader = open(name);
+        var (opened, error) = open(name);
+        using var reader = opened;
         if (reader is null)
         {
-            errors.Add(new InputError(InputIssueCodes.FileMissing, file, "The file is missing."));
+            errors.Add(error!);
             return rows;
         }
 

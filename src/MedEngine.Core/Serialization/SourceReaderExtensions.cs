@@ -5,7 +5,7 @@ namespace MedEngine.Serialization;
 /// <summary>Reading files with any <see cref="ISourceReader"/>.</summary>
 public static class SourceReaderExtensions
 {
-    /// <summary>Reads one file, asynchronously; a missing file is an issue (<see cref="InputIssueCodes.FileMissing"/>), not an exception.</summary>
+    /// <summary>Reads one file, asynchronously (<see cref="InputFiles"/>): a missing or unreadable file, or one that is not UTF-8, is an issue, not an exception.</summary>
     /// <param name="reader">The reader.</param>
     /// <param name="path">The file.</param>
     /// <param name="kindOverride">The source kind given by the caller, which overrides the file's.</param>
@@ -15,14 +15,10 @@ public static class SourceReaderExtensions
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(path);
-        string content;
-        try
+        var (content, error) = await InputFiles.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
+        if (content is null)
         {
-            content = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return new SourceReadResult(path, [], [new InputError(InputIssueCodes.FileMissing, path, "No such file.")], new Dictionary<string, int>());
+            return new SourceReadResult(path, [], [error!], new Dictionary<string, int>());
         }
 
         return reader.Read(content, path, kindOverride);

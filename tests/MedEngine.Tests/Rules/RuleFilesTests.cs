@@ -99,14 +99,24 @@ public sealed class RuleFilesTests
     }
 
     [Fact]
-    public void AFileThatCannotBeRead_IsAnErrorOfTheReload_TheOldSetStays()
+    public void ARuleFileThatIsNotUtf8_IsRefused()
+    {
+        using var harness = new RuleHarness(("ok.yaml", ValidRule));
+        File.WriteAllBytes(Path.Combine(harness.Directory, "latin1.yaml"), [.. System.Text.Encoding.UTF8.GetBytes(ValidRule.Replace("X-1", "X-2", StringComparison.Ordinal)), .. "author: Bj"u8, 0xF8, .. "rn\n"u8]);
+        var error = Assert.Single(Assert.Throws<InputException>(() => RuleFiles.Read(harness.Directory, TestKnowledge.Shipped)).Errors);
+        Assert.Equal(InputIssueCodes.FileNotUtf8, error.Code);
+        Assert.EndsWith("latin1.yaml", error.File, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileThatVanishesWhileTheFolderIsRead_IsAnErrorOfTheReload_TheOldSetStays()
     {
         using var harness = new RuleHarness(("ok.yaml", ValidRule));
         var host = new RuleSetHost(RuleSet.Load(harness.Directory, TestKnowledge.Shipped, TimeProvider.System));
         var before = host.Current;
         File.CreateSymbolicLink(Path.Combine(harness.Directory, "gone.yaml"), Path.Combine(harness.Directory, "missing-target.yaml"));
         var errors = host.Reload(harness.Directory, TestKnowledge.Shipped, TimeProvider.System);
-        Assert.Equal(InputIssueCodes.FileUnreadable, Assert.Single(errors).Code);
+        Assert.Equal(InputIssueCodes.FileMissing, Assert.Single(errors).Code);
         Assert.Same(before, host.Current);
     }
 

@@ -93,6 +93,18 @@ public sealed class SourceListJsonReaderTests
     }
 
     [Fact]
+    public async Task ReadFile_BytesThatAreNotUtf8_AreRefusedWithTheOffset_NeverReplaced()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("medengine-utf8-").FullName, "gp.json");
+        byte[] bytes = [.. System.Text.Encoding.UTF8.GetBytes("""{ "source": { "id": "gp", "kind": "gp" }, "entries": [ { "id": "1", "name": "Mar"""), 0xC3, 0x28, .. "evan\" } ] }"u8];
+        await File.WriteAllBytesAsync(path, bytes);
+
+        var error = Assert.Single((await Reader.ReadFileAsync(path)).Issues);
+        Assert.Equal(InputIssueCodes.FileNotUtf8, error.Code);
+        Assert.Contains("byte offset 80", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_AHugeValue_IsQuotedCutShort()
     {
         var huge = new string('9', 100_000);

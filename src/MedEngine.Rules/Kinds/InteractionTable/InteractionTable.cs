@@ -53,13 +53,8 @@ public sealed class InteractionTable
     public static InteractionTable Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!System.IO.File.Exists(path))
-        {
-            throw new InputException(new InputError(InputIssueCodes.FileMissing, path, "The interaction table file is missing."));
-        }
-
-        using var reader = new StreamReader(path);
-        return Read(reader, path);
+        var (text, error) = InputFiles.ReadText(path);
+        return text is null ? throw new InputException(error!) : Read(new StringReader(text), path);
     }
 
     /// <summary>Reads a table from text.</summary>
