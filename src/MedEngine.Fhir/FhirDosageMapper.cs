@@ -66,7 +66,7 @@ internal static class FhirDosageMapper
             }
 
             var unit = repeat.PeriodUnitElement?.JsonValue as string;
-            if (repeat.Period is { } period && period > 0 && unit is not null)
+            if (repeat.Period is { } period && Plausible(period) && (repeat.Frequency ?? 1) <= MaxFrequency && unit is not null)
             {
                 var frequency = repeat.Frequency ?? 1;
                 decimal? perDay = unit switch
@@ -102,9 +102,18 @@ internal static class FhirDosageMapper
         };
     }
 
+    // The smallest and largest period (in its unit) and the largest frequency read: beyond them the frequency is unknown, never an overflow.
+    private const decimal MinPeriod = 0.001m;
+
+    private const decimal MaxPeriod = 100_000m;
+
+    private const decimal MaxFrequency = 100_000m;
+
+    private static bool Plausible(decimal period) => period is >= MinPeriod and <= MaxPeriod;
+
     internal static decimal? MaxTimesPerDay(Ratio? ratio)
     {
-        if (ratio?.Numerator?.Value is not { } count || ratio.Denominator?.Value is not { } per || per <= 0)
+        if (ratio?.Numerator?.Value is not { } count || ratio.Denominator?.Value is not { } per || !Plausible(per) || Math.Abs(count) > MaxFrequency)
         {
             return null;
         }

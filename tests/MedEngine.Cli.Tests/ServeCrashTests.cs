@@ -20,8 +20,24 @@ public sealed class ServeCrashTests(ITestOutputHelper log) : IDisposable
     private static readonly string[] Sources = ["gp", "home-care", "dispensing"];
     private readonly string _directory = Directory.CreateTempSubdirectory("medengine-crash-").FullName;
 
+    private readonly List<int> _servers = [];
+
     public void Dispose()
     {
+        // A server a failed assertion left running is stopped here, so no test leaves a process behind.
+        foreach (var id in _servers)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(id);
+                process.Kill(entireProcessTree: true);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // it has exited
+            }
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
@@ -54,7 +70,9 @@ public sealed class ServeCrashTests(ITestOutputHelper log) : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        return Process.Start(start)!;
+        var process = Process.Start(start)!;
+        _servers.Add(process.Id);
+        return process;
     }
 
     private static async Task WaitReadyAsync(HttpClient client)

@@ -109,4 +109,15 @@ public class FhirInputReaderDosageTests
         Assert.Equal("Ramipril 5 mg kapsel", entry.Name);
         Assert.Equal(new DateTimeOffset(2026, 1, 10, 0, 0, 0, TimeSpan.Zero), entry.Start);
     }
+
+    [Theory]
+    [InlineData("""{"timing":{"repeat":{"frequency":1,"period":0.0000000000000000000000000001,"periodUnit":"h"}}}""")]
+    [InlineData("""{"timing":{"repeat":{"frequency":2,"period":79228162514264337593543950335,"periodUnit":"wk"}}}""")]
+    [InlineData("""{"maxDosePerPeriod":{"numerator":{"value":4},"denominator":{"value":0.0000000000000000000000000001,"unit":"h"}}}""")]
+    public void An_implausible_period_leaves_the_frequency_unknown_never_an_overflow(string dosage)
+    {
+        var entry = ReadRequest(dosage);
+        Assert.Null(entry.TimesPerDay);
+        Assert.Null(entry.MaxTimesPerDay);
+    }
 }

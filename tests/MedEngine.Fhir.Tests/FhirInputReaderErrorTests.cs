@@ -41,10 +41,12 @@ public class FhirInputReaderErrorTests
         Assert.Equal(["rx-ok"], read.Patients.SelectMany(p => p.Lists).SelectMany(l => l.Entries).Select(e => e.EntryId));
     }
 
-    [Fact]
-    public void A_value_of_the_wrong_type_found_on_access_leaves_the_resource_out_named()
+    [Theory]
+    [InlineData("""{"text":"1x1","doseAndRate":[{"doseQuantity":{"value":"one","unit":"tablett"}}]}""")]
+    [InlineData("""{"text":"1x1","doseAndRate":[{"doseQuantity":123}]}""")]
+    public void A_value_of_the_wrong_type_found_on_access_leaves_the_resource_out_named(string dosage)
     {
-        var bad = FhirSamples.Request("rx-bad", dosage: """{"text":"1x1","doseAndRate":[{"doseQuantity":{"value":"one","unit":"tablett"}}]}""");
+        var bad = FhirSamples.Request("rx-bad", dosage: dosage);
         var read = Read(FhirSamples.Bundle("collection", bad, FhirSamples.Request("rx-ok")), "b.json");
 
         var issue = Assert.Single(read.Issues);
