@@ -3,7 +3,7 @@ using System.Text;
 namespace MedEngine;
 
 /// <summary>
-/// The one way MedEngine reads an input file's text: UTF-8 (a byte-order mark is skipped), strictly: bytes that are not
+/// The one way MedEngine reads an input's text (a file's, or a request body's): UTF-8 (a byte-order mark is skipped), strictly: bytes that are not
 /// UTF-8 are refused with their offset (<see cref="InputIssueCodes.FileNotUtf8"/>), never replaced. A missing file is
 /// <see cref="InputIssueCodes.FileMissing"/>, one that cannot be read <see cref="InputIssueCodes.FileUnreadable"/>.
 /// </summary>
@@ -44,8 +44,13 @@ public static class InputFiles
         }
     }
 
-    private static (string? Text, InputError? Error) Decode(byte[] bytes, string path)
+    /// <summary>Decodes input bytes (a file's, or a request body's) as strict UTF-8, a byte-order mark skipped.</summary>
+    /// <param name="bytes">The bytes.</param>
+    /// <param name="path">The file or request, for the error.</param>
+    /// <returns>The text, or the error naming the offset of the first byte that is not UTF-8.</returns>
+    public static (string? Text, InputError? Error) Decode(byte[] bytes, string path)
     {
+        ArgumentNullException.ThrowIfNull(bytes);
         var start = bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
         try
         {

@@ -73,7 +73,7 @@ public static class InputIssueCodes
     /// <summary>Any input: the file exists but cannot be read (permissions, removed while being read).</summary>
     public const string FileUnreadable = "IN207";
 
-    /// <summary>Any input file: bytes that are not UTF-8, at the offset named. Nothing of the file is read.</summary>
+    /// <summary>Any input file or request body: bytes that are not UTF-8, at the offset named. Nothing of it is read.</summary>
     public const string FileNotUtf8 = "IN208";
 
     /// <summary>Rule files: the YAML cannot be parsed.</summary>

@@ -74,6 +74,21 @@ public sealed class PatientApiTests
     }
 
     [Fact]
+    public async Task ABodyThatIsNotUtf8_Is400WithTheOffset_NothingStored()
+    {
+        await using var host = await ServiceHost.StartAsync();
+        byte[] body = [.. Encoding.UTF8.GetBytes(Sample("gp.json"))[..40], 0xFF, 0xFE, .. Encoding.UTF8.GetBytes(Sample("gp.json"))[40..]];
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/patients/p-utf8/sources/gp") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(InputIssueCodes.FileNotUtf8, (string)problem["issues"]![0]!["code"]!);
+        Assert.Contains("byte offset 40", (string)problem["detail"]!, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(host, HttpMethod.Get, "/patients/p-utf8/list")).Status);
+    }
+
+    [Fact]
     public async Task APutDeliveredTwice_ChangesNothing_AndTheLogShowsOneEvent()
     {
         await using var host = await ServiceHost.StartAsync();

@@ -85,7 +85,13 @@ public static class PatientEndpoints
         }
 
         var where = $"PUT /patients/{patientId}/sources/{sourceId}";
-        var read = Readers.Read(Encoding.UTF8.GetString(body), where, kind);
+        var (text, notText) = InputFiles.Decode(body, where);
+        if (text is null)
+        {
+            return Invalid([notText!]);
+        }
+
+        var read = Readers.Read(text, where, kind);
         if (!read.IsComplete)
         {
             return Invalid(read.Issues);
@@ -113,7 +119,13 @@ public static class PatientEndpoints
             return failure;
         }
 
-        var read = PatientEventJson.Read(Encoding.UTF8.GetString(body), $"POST /patients/{patientId}/events");
+        var (text, notText) = InputFiles.Decode(body, $"POST /patients/{patientId}/events");
+        if (text is null)
+        {
+            return Invalid([notText!]);
+        }
+
+        var read = PatientEventJson.Read(text, $"POST /patients/{patientId}/events");
         if (read.Errors.Count > 0)
         {
             return Invalid(read.Errors);
