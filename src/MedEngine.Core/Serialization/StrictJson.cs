@@ -17,8 +17,11 @@ public static class StrictJson
     public static IReadOnlyList<InputError> Check(JsonElement root, string file)
     {
         var problems = new List<InputError>();
-        var pending = new Stack<(JsonElement Element, string Path)>();
-        pending.Push((root, ""));
+
+        // Where each visited value is: its parent's index and its key or list index; a path is spelled out only for a problem.
+        var places = new List<(int Parent, string? Key, int Index)> { (-1, null, -1) };
+        var pending = new Stack<(JsonElement Element, int Place)>();
+        pending.Push((root, 0));
         while (pending.TryPop(out var item))
         {
             switch (item.Element.ValueKind)
@@ -29,17 +32,17 @@ public static class StrictJson
                     {
                         if (!TryText(() => property.Name, out var name))
                         {
-                            problems.Add(new InputError(InputIssueCodes.JsonNotText, file, "A key is not Unicode text (a lone surrogate escape).") { Field = item.Path });
+                            problems.Add(new InputError(InputIssueCodes.JsonNotText, file, "A key is not Unicode text (a lone surrogate escape).") { Field = Path(places, item.Place) });
                             continue;
                         }
 
-                        var path = item.Path.Length == 0 ? name : item.Path + "." + name;
+                        places.Add((item.Place, name, -1));
                         if (!keys.Add(name))
                         {
-                            problems.Add(new InputError(InputIssueCodes.JsonDuplicateKey, file, $"The key '{InputError.Cut(name)}' is there twice; which one was meant cannot be known.") { Field = path });
+                            problems.Add(new InputError(InputIssueCodes.JsonDuplicateKey, file, $"The key '{InputError.Cut(name)}' is there twice; which one was meant cannot be known.") { Field = Path(places, places.Count - 1) });
                         }
 
-                        pending.Push((property.Value, path));
+                        pending.Push((property.Value, places.Count - 1));
                     }
 
                     break;
@@ -47,17 +50,31 @@ public static class StrictJson
                     var index = 0;
                     foreach (var element in item.Element.EnumerateArray())
                     {
-                        pending.Push((element, $"{item.Path}[{index++}]"));
+                        places.Add((item.Place, null, index++));
+                        pending.Push((element, places.Count - 1));
                     }
 
                     break;
                 case JsonValueKind.String when !TryText(item.Element.GetString, out _):
-                    problems.Add(new InputError(InputIssueCodes.JsonNotText, file, "Not Unicode text (a lone surrogate escape).") { Field = item.Path });
+                    problems.Add(new InputError(InputIssueCodes.JsonNotText, file, "Not Unicode text (a lone surrogate escape).") { Field = Path(places, item.Place) });
                     break;
             }
         }
 
         return problems;
+    }
+
+    /// <summary>The JSON path of a visited value (<c>entries[0].status</c>; empty for the root).</summary>
+    private static string Path(List<(int Parent, string? Key, int Index)> places, int place)
+    {
+        var parts = new List<string>();
+        for (var at = place; places[at].Parent >= 0; at = places[at].Parent)
+        {
+            parts.Add(places[at].Key is { } key ? (places[at].Parent == 0 ? key : "." + key) : $"[{places[at].Index}]");
+        }
+
+        parts.Reverse();
+        return string.Concat(parts);
     }
 
     private static bool TryText(Func<string?> read, out string text)
