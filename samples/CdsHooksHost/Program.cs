@@ -12,7 +12,7 @@ builder.WebHost.UseUrls("http://127.0.0.1:0");
 builder.Services.AddMedEngineCdsHooks(options =>
 {
     options.AllowAnonymousOnLoopback = true; // a sample on 127.0.0.1: production hosts configure TrustedClients
-    options.AuditDatabasePath = Path.Combine(Path.GetTempPath(), $"cds-host-audit-{Guid.NewGuid():N}.db");
+    options.EventStorePath = Path.Combine(Path.GetTempPath(), $"cds-host-events-{Guid.NewGuid():N}.db"); // lists and audit
 });
 var app = builder.Build();
 app.MapMedEngineCdsHooks();

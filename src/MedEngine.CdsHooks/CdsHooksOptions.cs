@@ -62,13 +62,8 @@ public sealed class CdsHooksOptions
     public string RulesDirectory { get; set; } = RuleSet.ShippedDirectory;
 
     /// <summary>
-    /// The SQLite file of the default audit trail. The default value is <c>audit.db</c> in <see cref="DefaultDataDirectory"/>.
-    /// Not used when the host registers its own <see cref="Audit.IAuditTrail"/>.
-    /// </summary>
-    public string AuditDatabasePath { get; set; } = Path.Combine(DefaultDataDirectory, "audit.db");
-
-    /// <summary>
-    /// The SQLite file of the default patient event store (<c>MedEngine.Persistence.Sqlite</c>). The default value is
+    /// The SQLite file of the default patient event store (<c>MedEngine.Persistence.Sqlite</c>), which keeps the patients' lists
+    /// and the audit trail of evaluations and feedback (<see cref="Audit.EventStoreAuditTrail"/>). The default value is
     /// <c>events.db</c> in <see cref="DefaultDataDirectory"/>. Not used when the host registers its own
     /// <see cref="Persistence.IPatientEventStore"/>.
     /// </summary>

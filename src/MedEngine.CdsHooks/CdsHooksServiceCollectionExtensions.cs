@@ -16,9 +16,9 @@ public static class CdsHooksServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the CDS Hooks service with its defaults: the shipped knowledge base, the rule files of
-    /// <see cref="CdsHooksOptions.RulesDirectory"/>, the SQLite audit trail at <see cref="CdsHooksOptions.AuditDatabasePath"/> and the
-    /// system clock, composed into one <see cref="MedEngineRuntime"/>. Register your own <see cref="IKnowledgeBase"/>,
-    /// <see cref="RuleSetHost"/>, <see cref="IAuditTrail"/> or <see cref="TimeProvider"/> before or after this call to replace one,
+    /// <see cref="CdsHooksOptions.RulesDirectory"/>, the SQLite event store at <see cref="CdsHooksOptions.EventStorePath"/> (the
+    /// patients' lists and the audit trail, <see cref="EventStoreAuditTrail"/>) and the system clock, composed into one <see cref="MedEngineRuntime"/>. Register your own <see cref="IKnowledgeBase"/>,
+    /// <see cref="RuleSetHost"/>, <see cref="IPatientEventStore"/> or <see cref="TimeProvider"/> before or after this call to replace one,
     /// or a whole runtime with <see cref="MedEngineServiceCollectionExtensions.AddMedEngine(IServiceCollection, Action{MedEngineBuilder}?)"/> before it. Options are validated at start.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -52,8 +52,8 @@ public static class CdsHooksServiceCollectionExtensions
             .UseRules(sp.GetRequiredService<RuleSetHost>())
             .UseTimeProvider(sp.GetRequiredService<TimeProvider>())
             .Build());
-        services.TryAddSingleton<IAuditTrail>(sp => new SqliteAuditTrail(sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.AuditDatabasePath));
         services.TryAddSingleton<IPatientEventStore>(sp => new SqlitePatientEventStore(sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.EventStorePath));
+        services.TryAddSingleton<IAuditTrail>(sp => new EventStoreAuditTrail(sp.GetRequiredService<IPatientEventStore>()));
         services.TryAddSingleton<IPatientService>(sp => new PatientService(sp.GetRequiredService<MedEngineRuntime>(), sp.GetRequiredService<IPatientEventStore>()));
         services.TryAddSingleton<CdsJwtAuthenticator>();
         services.TryAddSingleton<FhirFetcher>();

@@ -29,7 +29,7 @@ internal static class CommandLine
           medengine report [--rules DIR] FILE|FOLDER...
               Reconciles and evaluates every patient in the files (for example a FHIR bulk export) and prints
               the findings per rule and the entries that did not resolve.
-          medengine serve [--urls http://127.0.0.1:5080] [--rules DIR] [--store FILE] [--audit FILE] [--config FILE]
+          medengine serve [--urls http://127.0.0.1:5080] [--rules DIR] [--store FILE] [--config FILE]
               Runs the CDS Hooks service (docs/cds-hooks.md) and the patient API (docs/patient-api.md) with the
               embedded defaults.
           medengine replay [--store FILE] --patient ID [--at SEQUENCE] [--json|--fhir] [--rules DIR]

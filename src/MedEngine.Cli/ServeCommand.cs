@@ -23,13 +23,13 @@ internal static class ServeCommand
     private const string Usage = """
         Usage:
           medengine serve [--urls URLS] [--rules DIR] [--store FILE | --postgres CONNECTION-STRING [--cluster
-                  [--silo-port N] [--gateway-port N]]] [--audit FILE] [--config FILE]
+                  [--silo-port N] [--gateway-port N]]] [--config FILE]
               Runs the CDS Hooks service (GET /cds-services, POST /cds-services/{id}, POST /cds-services/{id}/feedback)
               and the patient API (PUT /patients/{id}/sources/{sourceId}, POST /patients/{id}/events,
               GET /patients/{id}/list, /events, /changes; docs/patient-api.md) until Ctrl+C. --urls defaults to
               http://127.0.0.1:5080 (several separated by ';'); --rules to the shipped rules; --store (the patients'
-              event store) to events.db and --audit to audit.db, both in ~/.local/share/medengine; --postgres keeps the
-              event store in PostgreSQL instead (an Npgsql connection string); --cluster (with --postgres) makes this
+              event store: their lists, and the audit of every evaluation and feedback) to events.db in
+              ~/.local/share/medengine; --postgres keeps the event store in PostgreSQL instead (an Npgsql connection string); --cluster (with --postgres) makes this
               process an Orleans silo of the cluster 'medengine' whose membership is in the same database, so any node
               answers for any patient (--silo-port defaults to 11111, --gateway-port to 30000; on loopback the silo
               advertises 127.0.0.1); --config is a JSON
@@ -46,7 +46,7 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var urls = "http://127.0.0.1:5080";
-        string? rules = null, audit = null, config = null, store = null, postgres = null;
+        string? rules = null, config = null, store = null, postgres = null;
         var cluster = false;
         int siloPort = 11111, gatewayPort = 30000;
         for (var i = 0; i < args.Length; i++)
@@ -73,9 +73,6 @@ internal static class ServeCommand
                     break;
                 case "--gateway-port" when i + 1 < args.Length && TryPort(args[i + 1], out gatewayPort):
                     i++;
-                    break;
-                case "--audit" when i + 1 < args.Length:
-                    audit = args[++i];
                     break;
                 case "--config" when i + 1 < args.Length:
                     config = args[++i];
@@ -161,11 +158,6 @@ internal static class ServeCommand
         {
             section.Bind(options);
             options.RulesDirectory = rulesDirectory;
-            if (audit is not null)
-            {
-                options.AuditDatabasePath = audit;
-            }
-
             if (store is not null)
             {
                 options.EventStorePath = store;

@@ -7,7 +7,7 @@ namespace MedEngine.Persistence.PostgreSql;
 /// <summary>
 /// The event store on PostgreSQL: every patient's log in one table, shared by every node of a region. An append is one
 /// transaction, complete once committed; appends to one patient take turns (a transaction-scoped advisory lock on the patient,
-/// across every node), and an event id already in the log fails that append alone with <see cref="PatientEventConflictException"/>.
+/// across every node), and an event id or key already in the log fails that append alone with <see cref="PatientEventConflictException"/>.
 /// Connection failures surface as <see cref="NpgsqlException"/> (a <see cref="System.Data.Common.DbException"/>), which the
 /// patient API answers with 503. Thread-safe. Open with <see cref="OpenAsync"/>, which creates the schema on first start.
 /// </summary>
@@ -22,6 +22,10 @@ public sealed class PostgreSqlPatientEventStore : IPatientEventStore, IPatientSn
         CREATE OR REPLACE FUNCTION medengine_append_only() RETURNS trigger LANGUAGE plpgsql AS
             $$ BEGIN RAISE EXCEPTION 'the event log is append-only'; END $$;
         CREATE OR REPLACE TRIGGER medengine_patient_event_append_only BEFORE UPDATE OR DELETE ON medengine_patient_event
+            FOR EACH ROW EXECUTE FUNCTION medengine_append_only();
+        CREATE TABLE IF NOT EXISTS medengine_patient_event_key (
+            key text PRIMARY KEY, patient_id text NOT NULL, sequence bigint NOT NULL);
+        CREATE OR REPLACE TRIGGER medengine_patient_event_key_append_only BEFORE UPDATE OR DELETE ON medengine_patient_event_key
             FOR EACH ROW EXECUTE FUNCTION medengine_append_only();
         CREATE TABLE IF NOT EXISTS medengine_patient_snapshot (
             patient_id text PRIMARY KEY, sequence bigint NOT NULL, payload text NOT NULL, rule_set text);
@@ -101,6 +105,14 @@ public sealed class PostgreSqlPatientEventStore : IPatientEventStore, IPatientSn
                 command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = e.ReceivedAt.ToString("O", CultureInfo.InvariantCulture) });
                 command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.RuleSetHash ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
                 batch.BatchCommands.Add(command);
+                foreach (var key in e.Keys)
+                {
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand("INSERT INTO medengine_patient_event_key VALUES ($1, $2, $3)")
+                    {
+                        Parameters = { new NpgsqlParameter<string> { TypedValue = key }, new NpgsqlParameter<string> { TypedValue = patientId }, new NpgsqlParameter<long> { TypedValue = last } },
+                    });
+                }
+
                 stored.Add(new StoredPatientEvent(patientId, last, e.EventId, e.Type, e.Payload, e.ReceivedAt, e.RuleSetHash));
             }
 
@@ -111,7 +123,7 @@ public sealed class PostgreSqlPatientEventStore : IPatientEventStore, IPatientSn
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
             {
                 throw new PatientEventConflictException(
-                    $"Patient '{patientId}': an event id of this append is already in the log (or twice in it); nothing was appended.", e);
+                    $"Patient '{patientId}': an event id or key of this append is already in the log (or twice in it); nothing was appended.", e);
             }
         }
 
@@ -143,6 +155,29 @@ public sealed class PostgreSqlPatientEventStore : IPatientEventStore, IPatientSn
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = patientId });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventIds.Distinct(StringComparer.Ordinal).ToArray() });
         return (await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.EventId, StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredPatientEvent>> ReadTypeAsync(string patientId, string type, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        await using var command = _source.CreateCommand($"SELECT {Columns} FROM medengine_patient_event WHERE patient_id = $1 AND type = $2 ORDER BY sequence");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = patientId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = type });
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredPatientEvent?> FindByKeyAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        await using var command = _source.CreateCommand($"""
+            SELECT {string.Join(", ", Columns.Split(", ").Select(c => "e." + c))} FROM medengine_patient_event_key k
+            JOIN medengine_patient_event e ON e.patient_id = k.patient_id AND e.sequence = k.sequence WHERE k.key = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
+        return (await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     /// <inheritdoc />

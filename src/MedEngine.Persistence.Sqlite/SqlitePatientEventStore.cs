@@ -24,6 +24,10 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IPatientSnapsh
             UNIQUE (patient_id, sequence), UNIQUE (patient_id, event_id));
         CREATE TRIGGER IF NOT EXISTS patient_event_no_update BEFORE UPDATE ON patient_event BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS patient_event_no_delete BEFORE DELETE ON patient_event BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        CREATE TABLE IF NOT EXISTS patient_event_key (
+            key TEXT PRIMARY KEY, patient_id TEXT NOT NULL, sequence INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TRIGGER IF NOT EXISTS patient_event_key_no_update BEFORE UPDATE ON patient_event_key BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS patient_event_key_no_delete BEFORE DELETE ON patient_event_key BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         CREATE TABLE IF NOT EXISTS patient_snapshot (
             patient_id TEXT PRIMARY KEY, sequence INTEGER NOT NULL, payload TEXT NOT NULL, rule_set TEXT) WITHOUT ROWID;
         """;
@@ -116,6 +120,33 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IPatientSnapsh
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredPatientEvent>> ReadTypeAsync(string patientId, string type, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM patient_event WHERE patient_id = $patient AND type = $type ORDER BY sequence";
+        command.Parameters.AddWithValue("$patient", patientId);
+        command.Parameters.AddWithValue("$type", type);
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredPatientEvent?> FindByKeyAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {string.Join(", ", Columns.Split(", ").Select(c => "e." + c))} FROM patient_event_key k
+            JOIN patient_event e ON e.patient_id = k.patient_id AND e.sequence = k.sequence WHERE k.key = $key
+            """;
+        command.Parameters.AddWithValue("$key", key);
+        return (await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    /// <inheritdoc />
     /// <remarks>Written outside the group commit without its own fsync (<c>synchronous = NORMAL</c>): the next append's commit makes it durable, and a snapshot lost to a crash only makes a load fold more of the log.</remarks>
     public async Task SaveSnapshotAsync(StoredSnapshot snapshot, CancellationToken cancellationToken = default)
     {
@@ -185,27 +216,20 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IPatientSnapsh
     }
 
     /// <summary>
-    /// The one writer: takes every waiting append and writes them in one transaction, committed once. An append whose event id
-    /// is already stored (or repeated within it) is refused before any of its rows is written, so the others go on.
+    /// The one writer: takes every waiting append and writes them in one transaction, committed once. Each append is a savepoint
+    /// of its own: one whose event id or key is already stored (or repeated within it) is undone alone and fails with
+    /// <see cref="PatientEventConflictException"/>, so the others go on.
     /// </summary>
     private async Task WriteAsync()
     {
-        using var last = _writer.CreateCommand();
-        last.CommandText = "SELECT sequence FROM patient_event WHERE patient_id = $patient ORDER BY sequence DESC LIMIT 1";
-        var lastPatient = last.Parameters.Add("$patient", SqliteType.Text);
-        using var exists = _writer.CreateCommand();
-        exists.CommandText = "SELECT 1 FROM patient_event WHERE patient_id = $patient AND event_id = $event";
-        var existsPatient = exists.Parameters.Add("$patient", SqliteType.Text);
-        var existsEvent = exists.Parameters.Add("$event", SqliteType.Text);
-        using var insert = _writer.CreateCommand();
-        insert.CommandText = $"INSERT INTO patient_event ({Columns}) VALUES ($patient, $sequence, $event, $type, $payload, $received, $rules)";
-        var patient = insert.Parameters.Add("$patient", SqliteType.Text);
-        var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
-        var eventId = insert.Parameters.Add("$event", SqliteType.Text);
-        var type = insert.Parameters.Add("$type", SqliteType.Text);
-        var payload = insert.Parameters.Add("$payload", SqliteType.Text);
-        var received = insert.Parameters.Add("$received", SqliteType.Text);
-        var rules = insert.Parameters.Add("$rules", SqliteType.Text);
+        using var last = Command("SELECT sequence FROM patient_event WHERE patient_id = $patient ORDER BY sequence DESC LIMIT 1", "$patient");
+        using var insert = Command($"INSERT INTO patient_event ({Columns}) VALUES ($patient, $sequence, $event, $type, $payload, $received, $rules)",
+            "$patient", "$sequence", "$event", "$type", "$payload", "$received", "$rules");
+        using var insertKey = Command("INSERT INTO patient_event_key VALUES ($key, $patient, $sequence)", "$key", "$patient", "$sequence");
+        using var savepoint = Command("SAVEPOINT append");
+        using var release = Command("RELEASE append");
+        using var undo = Command("ROLLBACK TO append; RELEASE append");
+        SqliteCommand[] commands = [last, insert, insertKey, savepoint, release, undo];
 
         var group = new List<Append>(MaxGroup);
         var sequences = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -224,51 +248,42 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IPatientSnapsh
             try
             {
                 using var transaction = _writer.BeginTransaction();
-                last.Transaction = exists.Transaction = insert.Transaction = transaction;
+                foreach (var command in commands)
+                {
+                    command.Transaction = transaction;
+                }
+
                 foreach (var append in group)
                 {
-                    existsPatient.Value = append.PatientId;
-                    var ids = new HashSet<string>(StringComparer.Ordinal);
-                    // One event needs no look-up: its insert fails alone on the unique index (SQLite undoes just that statement).
-                    var conflict = append.Events.Count == 1 ? null : append.Events.FirstOrDefault(e =>
-                    {
-                        existsEvent.Value = e.EventId;
-                        return !ids.Add(e.EventId) || exists.ExecuteScalar() is not null;
-                    });
-                    if (conflict is not null)
-                    {
-                        append.Done.TrySetException(new PatientEventConflictException(
-                            $"Patient '{append.PatientId}': event '{conflict.EventId}' is already in the log (or twice in this append); nothing of this append was stored."));
-                        continue;
-                    }
-
                     if (!sequences.TryGetValue(append.PatientId, out var next))
                     {
-                        lastPatient.Value = append.PatientId;
+                        last.Parameters[0].Value = append.PatientId;
                         next = last.ExecuteScalar() is long held ? held : 0;
                     }
 
                     var stored = new List<StoredPatientEvent>(append.Events.Count);
+                    savepoint.ExecuteNonQuery();
                     try
                     {
                         foreach (var e in append.Events)
                         {
                             next++;
-                            patient.Value = append.PatientId;
-                            sequence.Value = next;
-                            eventId.Value = e.EventId;
-                            type.Value = e.Type;
-                            payload.Value = e.Payload;
-                            received.Value = e.ReceivedAt.ToString("O", CultureInfo.InvariantCulture);
-                            rules.Value = (object?)e.RuleSetHash ?? DBNull.Value;
-                            insert.ExecuteNonQuery();
+                            Run(insert, append.PatientId, next, e.EventId, e.Type, e.Payload, e.ReceivedAt.ToString("O", CultureInfo.InvariantCulture), e.RuleSetHash);
+                            foreach (var key in e.Keys)
+                            {
+                                Run(insertKey, key, append.PatientId, next);
+                            }
+
                             stored.Add(new StoredPatientEvent(append.PatientId, next, e.EventId, e.Type, e.Payload, e.ReceivedAt, e.RuleSetHash));
                         }
+
+                        release.ExecuteNonQuery();
                     }
-                    catch (SqliteException e) when (e.SqliteErrorCode == 19 && append.Events.Count == 1)
+                    catch (SqliteException e) when (e.SqliteErrorCode == 19)
                     {
+                        undo.ExecuteNonQuery();
                         append.Done.TrySetException(new PatientEventConflictException(
-                            $"Patient '{append.PatientId}': event '{append.Events[0].EventId}' is already in the log; nothing was stored.", e));
+                            $"Patient '{append.PatientId}': an event id or key of this append is already in the log (or twice in it); nothing of this append was stored.", e));
                         continue;
                     }
 
@@ -293,6 +308,30 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IPatientSnapsh
                 append.Done.TrySetResult(stored);
             }
         }
+    }
+
+    /// <summary>A prepared statement of the writer's connection, with its parameters in order.</summary>
+    private SqliteCommand Command(string sql, params string[] parameters)
+    {
+        var command = _writer.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs a statement with its parameters' values, in order.</summary>
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        command.ExecuteNonQuery();
     }
 
     private void Drain(List<Append> group)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MedEngine.CdsHooks.Audit;
-using Microsoft.Data.Sqlite;
+using MedEngine.Persistence;
+using MedEngine.Persistence.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -97,14 +98,14 @@ public sealed class FeedbackAndAuditTests
     [Fact]
     public async Task Overrides_and_the_audit_trail_survive_a_restart()
     {
-        var path = ServiceHost.TempAuditPath();
-        await using (var host = await ServiceHost.StartAsync(auditPath: path))
+        var path = ServiceHost.TempStorePath();
+        await using (var host = await ServiceHost.StartAsync(storePath: path))
         {
             var (_, first) = await host.PostAsync("/cds-services/medengine-order-select", Requests.WarfarinIbuprofenSelect("p-restart", "enc-R").ToJsonString());
             Assert.Equal(200, (await host.PostAsync("/cds-services/medengine-order-select/feedback", Override(BleedingCard(first!)!["uuid"]!.GetValue<string>()))).Status);
         }
 
-        await using (var restarted = await ServiceHost.StartAsync(auditPath: path))
+        await using (var restarted = await ServiceHost.StartAsync(storePath: path))
         {
             var (_, after) = await restarted.PostAsync("/cds-services/medengine-order-select", Requests.WarfarinIbuprofenSelect("p-restart", "enc-R").ToJsonString());
             Assert.Null(BleedingCard(after!));
@@ -114,32 +115,41 @@ public sealed class FeedbackAndAuditTests
             Assert.Single(await audit.FeedbackAsync("p-restart"));
         }
 
-        using var reopened = new SqliteAuditTrail(path);
+        await using var store = new SqlitePatientEventStore(path);
+        var reopened = new EventStoreAuditTrail(store);
         Assert.Equal(2, (await reopened.EvaluationsAsync("p-restart")).Count);
         Assert.Single(await reopened.OverridesAsync("p-restart"));
     }
 
     [Fact]
-    public async Task The_audit_file_is_append_only_in_wal_mode()
+    public async Task Evaluations_and_feedback_are_events_of_the_patients_own_log_and_leave_the_list_as_it_is()
     {
-        var path = ServiceHost.TempAuditPath();
-        using (var audit = new SqliteAuditTrail(path))
+        var path = ServiceHost.TempStorePath();
+        await using (var host = await ServiceHost.StartAsync(storePath: path))
         {
-            await audit.RecordEvaluationAsync(new AuditEvaluation("h1", "medengine-order-sign", "order-sign", "p1", "", null, null, DateTimeOffset.UnixEpoch,
-                [new AuditFinding("k", "R", 1, Findings.Severity.Avoid, FindingDisposition.Card, "c1", "s")]));
+            using var put = new HttpRequestMessage(HttpMethod.Put, "/patients/p-log/sources/gp-hansen?kind=gp")
+            {
+                Content = new StringContent(File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "gp.json")), System.Text.Encoding.UTF8, "application/json"),
+            };
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await host.Client.SendAsync(put)).StatusCode);
+            var (_, first) = await host.PostAsync("/cds-services/medengine-order-select", Requests.WarfarinIbuprofenSelect("p-log", "enc-L").ToJsonString());
+            Assert.Equal(200, (await host.PostAsync("/cds-services/medengine-order-select/feedback", Override(BleedingCard(first!)!["uuid"]!.GetValue<string>()))).Status);
+
+            var list = JsonNode.Parse(await host.Client.GetStringAsync("/patients/p-log/list"))!;
+            Assert.Equal(2, (long)list["sequence"]!); // the list and its patient facts; the records do not change it
+            var log = JsonNode.Parse(await host.Client.GetStringAsync("/patients/p-log/events"))!["events"]!.AsArray();
+            Assert.Equal(["sourceListReplaced", "patientContextChanged", "cdsEvaluation", "cdsFeedback"], log.Select(e => (string)e!["type"]!));
+            Assert.Equal([1L, 2L, 3L, 4L], log.Select(e => (long)e!["sequence"]!));
+
+            // A patient the service was never given a list for has an audit trail, but no list.
+            await host.PostAsync("/cds-services/medengine-order-select", Requests.WarfarinIbuprofenSelect("p-prefetch-only").ToJsonString());
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await host.Client.GetAsync("/patients/p-prefetch-only/list")).StatusCode);
+            Assert.Single(await host.Services.GetRequiredService<IAuditTrail>().EvaluationsAsync("p-prefetch-only"));
         }
 
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var mode = connection.CreateCommand();
-        mode.CommandText = "PRAGMA journal_mode";
-        Assert.Equal("wal", mode.ExecuteScalar() as string);
-        foreach (var sql in new[] { "UPDATE finding SET severity = 'info'", "DELETE FROM evaluation", "DELETE FROM finding" })
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            var e = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
-            Assert.Contains("append-only", e.Message, StringComparison.Ordinal);
-        }
+        await using var store = new SqlitePatientEventStore(path);
+        var evaluation = Assert.Single(await store.ReadTypeAsync("p-log", PatientRecordTypes.CdsEvaluation));
+        Assert.Contains("\"disposition\":\"card\"", evaluation.Payload, StringComparison.Ordinal);
+        Assert.Equal(3, evaluation.Sequence);
     }
 }

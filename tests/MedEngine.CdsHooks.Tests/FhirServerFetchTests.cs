@@ -90,8 +90,8 @@ public sealed class FhirServerFetchTests
     public async Task Missing_prefetch_is_fetched_with_the_bearer_token_and_the_token_is_never_logged_or_stored()
     {
         await using var stub = await FhirStub.StartAsync();
-        var auditPath = ServiceHost.TempAuditPath();
-        await using (var host = await ServiceHost.StartAsync(auditPath: auditPath))
+        var storePath = ServiceHost.TempStorePath();
+        await using (var host = await ServiceHost.StartAsync(storePath: storePath))
         {
             var (status, body) = await host.PostAsync("/cds-services/medengine-order-sign", Request(stub.Url).ToJsonString());
             Assert.Equal(200, status);
@@ -107,8 +107,8 @@ public sealed class FhirServerFetchTests
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var bytes = await File.ReadAllBytesAsync(auditPath);
-        var wal = File.Exists(auditPath + "-wal") ? await File.ReadAllBytesAsync(auditPath + "-wal") : [];
+        var bytes = await File.ReadAllBytesAsync(storePath);
+        var wal = File.Exists(storePath + "-wal") ? await File.ReadAllBytesAsync(storePath + "-wal") : [];
         Assert.DoesNotContain("fhir-token-s3cr3t", System.Text.Encoding.UTF8.GetString(bytes) + System.Text.Encoding.UTF8.GetString(wal), StringComparison.Ordinal);
     }
 

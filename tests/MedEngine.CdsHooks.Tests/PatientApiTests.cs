@@ -37,9 +37,9 @@ public sealed class PatientApiTests
     [Fact]
     public async Task PutSources_ThenGetList_GivesTheReconciledListWithItsSequence_AndSurvivesARestart()
     {
-        var audit = ServiceHost.TempAuditPath();
+        var store = ServiceHost.TempStorePath();
         string list;
-        await using (var host = await ServiceHost.StartAsync(auditPath: audit))
+        await using (var host = await ServiceHost.StartAsync(storePath: store))
         {
             var (status, body, _) = await SendAsync(host, HttpMethod.Put, "/patients/p1/sources/gp-hansen?kind=gp", Sample("gp.json"));
             Assert.Equal(HttpStatusCode.OK, status);
@@ -63,7 +63,7 @@ public sealed class PatientApiTests
             Assert.Equal("Bundle", (string)fhir!["resourceType"]!);
         }
 
-        await using (var restarted = await ServiceHost.StartAsync(auditPath: audit))
+        await using (var restarted = await ServiceHost.StartAsync(storePath: store))
         {
             var (status, body, _) = await SendAsync(restarted, HttpMethod.Get, "/patients/p1/list");
             Assert.Equal(HttpStatusCode.OK, status);

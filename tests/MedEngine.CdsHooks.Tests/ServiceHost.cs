@@ -32,9 +32,10 @@ internal sealed class ServiceHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static string TempAuditPath() => Path.Combine(Path.GetTempPath(), "medengine-cds-tests", Guid.NewGuid().ToString("N"), "audit.db");
+    /// <summary>A fresh event store file (the patients' lists and the audit trail) in a folder of its own.</summary>
+    public static string TempStorePath() => Path.Combine(Path.GetTempPath(), "medengine-cds-tests", Guid.NewGuid().ToString("N"), "events.db");
 
-    public static async Task<ServiceHost> StartAsync(Action<CdsHooksOptions>? configure = null, string? auditPath = null, Action<IServiceCollection>? services = null)
+    public static async Task<ServiceHost> StartAsync(Action<CdsHooksOptions>? configure = null, string? storePath = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -42,12 +43,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(logs);
-        auditPath ??= TempAuditPath();
+        storePath ??= TempStorePath();
         builder.Services.AddMedEngineCdsHooks(options =>
         {
             options.RulesDirectory = RepositoryPaths.Rules;
-            options.AuditDatabasePath = auditPath;
-            options.EventStorePath = Path.Combine(Path.GetDirectoryName(auditPath)!, "events.db");
+            options.EventStorePath = storePath;
             options.AllowAnonymousOnLoopback = true;
             options.Language = "en";
             configure?.Invoke(options);

@@ -17,7 +17,6 @@ namespace MedEngine.Cli.Tests;
 /// </summary>
 public sealed class ClusterServeTests(ITestOutputHelper log) : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("medengine-cluster-").FullName;
     private readonly List<Process> _nodes = [];
     private string _database = null!;
 
@@ -47,7 +46,6 @@ public sealed class ClusterServeTests(ITestOutputHelper log) : IAsyncLifetime
             node.WaitForExit();
         }
 
-        Directory.Delete(_directory, recursive: true);
         return Task.CompletedTask;
     }
 
@@ -65,7 +63,7 @@ public sealed class ClusterServeTests(ITestOutputHelper log) : IAsyncLifetime
         var cli = Path.Combine(AppContext.BaseDirectory, "MedEngine.Cli.dll");
         var start = new ProcessStartInfo("dotnet", ["exec", cli, "serve", "--urls", $"http://127.0.0.1:{port}", "--postgres", _database, "--cluster",
             "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--audit", Path.Combine(_directory, name + "-audit.db"), "--rules", RepositoryPaths.Rules])
+            "--rules", RepositoryPaths.Rules])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

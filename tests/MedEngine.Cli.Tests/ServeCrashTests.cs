@@ -65,7 +65,7 @@ public sealed class ServeCrashTests(ITestOutputHelper log) : IDisposable
     private Process Start(string store, int port)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "MedEngine.Cli.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", cli, "serve", "--urls", $"http://127.0.0.1:{port}", "--store", store, "--audit", Path.Combine(_directory, "audit.db"), "--rules", RepositoryPaths.Rules])
+        var start = new ProcessStartInfo("dotnet", ["exec", cli, "serve", "--urls", $"http://127.0.0.1:{port}", "--store", store, "--rules", RepositoryPaths.Rules])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

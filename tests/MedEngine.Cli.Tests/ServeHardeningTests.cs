@@ -32,7 +32,7 @@ public sealed class ServeHardeningTests : IAsyncLifetime
 
         var cli = Path.Combine(AppContext.BaseDirectory, "MedEngine.Cli.dll");
         var start = new ProcessStartInfo("dotnet", ["exec", cli, "serve", "--urls", $"http://127.0.0.1:{port}", "--store", Path.Combine(_directory, "events.db"),
-            "--audit", Path.Combine(_directory, "audit.db"), "--rules", Rules])
+            "--rules", Rules])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -5,7 +5,7 @@ namespace MedEngine.CdsHooks.Audit;
 /// <summary>
 /// The append-only record of what the service decided and what clinicians did with it: every evaluation with its findings, every
 /// feedback outcome, every override. Nothing is ever changed or removed. Implementations must be thread-safe and must never be
-/// given access tokens (the service never passes them). The default is <see cref="SqliteAuditTrail"/>.
+/// given access tokens (the service never passes them). The default is <see cref="EventStoreAuditTrail"/>, in the patients' event store.
 /// </summary>
 public interface IAuditTrail
 {

@@ -32,7 +32,7 @@ public sealed class DurablePatient
     /// <summary>The warm session: the list, the findings and the patient's facts as of <see cref="Sequence"/>.</summary>
     public PatientSession Session { get; }
 
-    /// <summary>The last event folded in; 0 for a patient the store has never seen.</summary>
+    /// <summary>The last event folded in (records, <see cref="PatientRecordTypes"/>, are not folded); 0 for a patient whose list the store has never been given.</summary>
     public long Sequence { get; private set; }
 
     /// <summary>Which rules evaluated the last event when it was stored, if recorded.</summary>
@@ -74,6 +74,11 @@ public sealed class DurablePatient
             if (atSequence is { } at && e.Sequence > at)
             {
                 break;
+            }
+
+            if (PatientRecordTypes.IsRecord(e.Type))
+            {
+                continue;
             }
 
             events.Add(Read(e));

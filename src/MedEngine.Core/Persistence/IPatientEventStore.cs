@@ -18,8 +18,8 @@ public interface IPatientEventStore
     /// <param name="cancellationToken">Cancels the append before it is committed.</param>
     /// <returns>The stored events with their sequence numbers, in order.</returns>
     /// <exception cref="PatientEventConflictException">
-    /// An event id is already in this patient's log (delivered twice), or another writer appended the same sequence first; nothing
-    /// was appended.
+    /// An event id is already in this patient's log (delivered twice), a key (<see cref="NewPatientEvent.Keys"/>) is already in the
+    /// store, or another writer appended the same sequence first; nothing was appended.
     /// </exception>
     Task<IReadOnlyList<StoredPatientEvent>> AppendAsync(string patientId, IReadOnlyList<NewPatientEvent> events, CancellationToken cancellationToken = default);
 
@@ -36,4 +36,17 @@ public interface IPatientEventStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The stored events among them (by event id); empty when none is stored.</returns>
     Task<IReadOnlyDictionary<string, StoredPatientEvent>> FindAsync(string patientId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the events of one type in a patient's log, in order (records such as CDS Hooks feedback, without the rest).</summary>
+    /// <param name="patientId">The patient.</param>
+    /// <param name="type">The event type.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The events; empty when there are none.</returns>
+    Task<IReadOnlyList<StoredPatientEvent>> ReadTypeAsync(string patientId, string type, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds the event stored with a key (<see cref="NewPatientEvent.Keys"/>), whichever patient's log it is in.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The event, or <see langword="null"/> when no event has that key.</returns>
+    Task<StoredPatientEvent?> FindByKeyAsync(string key, CancellationToken cancellationToken = default);
 }

@@ -6,7 +6,14 @@ namespace MedEngine.Persistence;
 /// <param name="Payload">The event as JSON (for patient events, the patient event format).</param>
 /// <param name="ReceivedAt">When the engine received it, from the host's clock.</param>
 /// <param name="RuleSetHash">Which rules evaluated it (<see cref="MedEngineRuntime.RuleSetHash"/>), if any.</param>
-public sealed record NewPatientEvent(string EventId, string Type, string Payload, DateTimeOffset ReceivedAt, string? RuleSetHash);
+public sealed record NewPatientEvent(string EventId, string Type, string Payload, DateTimeOffset ReceivedAt, string? RuleSetHash)
+{
+    /// <summary>
+    /// Names by which the event can be found across every patient (<see cref="IPatientEventStore.FindByKeyAsync"/>), each unique in
+    /// the store: for a CDS Hooks evaluation, the uuid of each card it sent, which feedback names without naming the patient.
+    /// </summary>
+    public IReadOnlyList<string> Keys { get; init; } = [];
+}
 
 /// <summary>An event as stored in a patient's log.</summary>
 /// <param name="PatientId">The patient.</param>

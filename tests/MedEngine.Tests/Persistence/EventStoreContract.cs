@@ -51,6 +51,30 @@ internal static class EventStoreContract
         await ((IAsyncDisposable)store).DisposeAsync();
     }
 
+    public static async Task FindsAnEventByKeyAcrossPatients_ReadsOneType_AndRefusesAKeyTwice(Func<Task<IPatientEventStore>> open)
+    {
+        var store = await open();
+        await store.AppendAsync("p1", [Event("a")]);
+        await store.AppendAsync("p1", [new NewPatientEvent("r1", "cdsEvaluation", "{}", At, null) { Keys = ["card-1", "card-2"] }]);
+        await store.AppendAsync("p2", [new NewPatientEvent("r1", "cdsEvaluation", "{}", At, null) { Keys = ["card-3"] }]);
+        var conflict = store.AppendAsync("p3", [Event("x"), new NewPatientEvent("r2", "cdsEvaluation", "{}", At, null) { Keys = ["card-1"] }]);
+        var beside = store.AppendAsync("p3", [Event("y")]);
+        await Assert.ThrowsAsync<PatientEventConflictException>(() => conflict);
+        Assert.Equal(1, Assert.Single(await beside).Sequence);
+        await ((IAsyncDisposable)store).DisposeAsync();
+
+        var reopened = await open();
+        var found = await reopened.FindByKeyAsync("card-2");
+        Assert.Equal(("p1", 2L, "r1"), (found!.PatientId, found.Sequence, found.EventId));
+        Assert.Equal("p2", (await reopened.FindByKeyAsync("card-3"))!.PatientId);
+        Assert.Null(await reopened.FindByKeyAsync("card-9"));
+        Assert.Equal(["y"], (await reopened.ReadAsync("p3")).Select(e => e.EventId));
+        Assert.Equal([2L], (await reopened.ReadTypeAsync("p1", "cdsEvaluation")).Select(e => e.Sequence));
+        Assert.Equal([1L], (await reopened.ReadTypeAsync("p1", "sourceRemoved")).Select(e => e.Sequence));
+        Assert.Empty(await reopened.ReadTypeAsync("p3", "cdsEvaluation"));
+        await ((IAsyncDisposable)reopened).DisposeAsync();
+    }
+
     public static async Task ConcurrentAppends_KeepEveryPatientsLogGapless(Func<Task<IPatientEventStore>> open)
     {
         var store = await open();

@@ -37,6 +37,10 @@ public sealed class PostgreSqlPatientEventStoreTests
         await EventStoreContract.AnEventIdAlreadyStored_IsAConflict_AndAppendsNothingOfThatCall(await OpenerAsync());
 
     [PostgresFact]
+    public async Task FindsAnEventByKeyAcrossPatients_ReadsOneType_AndRefusesAKeyTwice() =>
+        await EventStoreContract.FindsAnEventByKeyAcrossPatients_ReadsOneType_AndRefusesAKeyTwice(await OpenerAsync());
+
+    [PostgresFact]
     public async Task KeepsTheNewestSnapshot_AcrossReopening() => await EventStoreContract.KeepsTheNewestSnapshot_AcrossReopening(await OpenerAsync());
 
     [PostgresFact]

@@ -28,6 +28,10 @@ public sealed class SqlitePatientEventStoreTests : IDisposable
         EventStoreContract.AnEventIdAlreadyStored_IsAConflict_AndAppendsNothingOfThatCall(Open);
 
     [Fact]
+    public Task FindsAnEventByKeyAcrossPatients_ReadsOneType_AndRefusesAKeyTwice() =>
+        EventStoreContract.FindsAnEventByKeyAcrossPatients_ReadsOneType_AndRefusesAKeyTwice(Open);
+
+    [Fact]
     public Task KeepsTheNewestSnapshot_AcrossReopening() => EventStoreContract.KeepsTheNewestSnapshot_AcrossReopening(Open);
 
     [Fact]
