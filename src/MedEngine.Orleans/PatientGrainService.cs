@@ -56,7 +56,10 @@ public sealed class PatientGrainService(IGrainFactory grains, MedEngineRuntime r
 
         var session = runtime.OpenSession();
         session.ApplyAll(read.Events.Select(e => e.Event));
-        return new PatientSnapshot(patientId, state.Sequence, new PatientEvaluation(session.List, session.Findings), state.RecordedRuleSetHash, runtime.RuleSetHash, session.Patient);
+        return new PatientSnapshot(patientId, state.Sequence, new PatientEvaluation(session.List, session.Findings), state.RecordedRuleSetHash, runtime.RuleSetHash, session.Patient)
+        {
+            Decisions = session.Decisions, Confirmed = session.Confirmed,
+        };
     }
 
     /// <inheritdoc/>

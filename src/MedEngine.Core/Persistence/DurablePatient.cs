@@ -42,7 +42,10 @@ public sealed class DurablePatient
     public bool IsBroken { get; private set; }
 
     /// <summary>The state now, with which rules produced it.</summary>
-    public PatientSnapshot Snapshot => new(PatientId, Sequence, new PatientEvaluation(Session.List, Session.Findings), RecordedRuleSetHash, _runtime.RuleSetHash, Session.Patient);
+    public PatientSnapshot Snapshot => new(PatientId, Sequence, new PatientEvaluation(Session.List, Session.Findings), RecordedRuleSetHash, _runtime.RuleSetHash, Session.Patient)
+    {
+        Decisions = Session.Decisions, Confirmed = Session.Confirmed,
+    };
 
     /// <summary>How many events a patient gets between two snapshots (when the store keeps them).</summary>
     public const int SnapshotInterval = 16;

@@ -71,9 +71,15 @@ public sealed record PatientSnapshot(string PatientId, long Sequence, PatientEva
         Evaluation.List.Sources.Select(source => new SourceList(source, Evaluation.List.Lines.SelectMany(l => l.Entries).Concat(Evaluation.List.Unresolved.Select(u => u.Entry))
             .Where(e => e.Source.Id == source.Id).Select(e => e.Entry).OrderBy(e => e.EntryId, StringComparer.Ordinal).ToList())).ToList();
 
-    /// <summary>The state as the events that rebuild it in a fresh session: each held list replaced, then the patient's facts.</summary>
+    /// <summary>The clinicians' decisions in force and the last confirmation, as events (<see cref="PatientSession.Decisions"/>).</summary>
+    public IReadOnlyList<PatientEvent> Decisions { get; init; } = [];
+
+    /// <summary>The list with its decisions, the last confirmation and what changed since (<see cref="PatientSession.Confirmed"/>).</summary>
+    public ConfirmedList? Confirmed { get; init; }
+
+    /// <summary>The state as the events that rebuild it in a fresh session: each held list replaced, the patient's facts, then the decisions.</summary>
     public IReadOnlyList<PatientEvent> Events =>
-        [.. Lists.Select(l => (PatientEvent)new SourceListReplaced(l)), .. Patient is { } patient ? [new PatientContextChanged(patient)] : Array.Empty<PatientEvent>()];
+        [.. Lists.Select(l => (PatientEvent)new SourceListReplaced(l)), .. Patient is { } patient ? [new PatientContextChanged(patient)] : Array.Empty<PatientEvent>(), .. Decisions];
 
     /// <summary>Whether the findings come from the rules recorded with the last event (false when those rules are no longer in use).</summary>
     public bool UsesRecordedRules => RecordedRuleSetHash is null || RecordedRuleSetHash == RuleSetHash;

@@ -27,4 +27,7 @@ public static class DiscrepancyCodes
     public const string PossibleMatch = "MR011";
     /// <summary>A dose or frequency that cannot be right (zero, negative, more than 24 times a day, more than 50 units at once).</summary>
     public const string ImplausibleDose = "MR012";
+
+    /// <summary>A source says otherwise since a clinician decided the line (a dispensing of a stopped drug, another dose): the line is re-opened.</summary>
+    public const string ContradictsDecision = "MR013";
 }

@@ -25,4 +25,7 @@ public enum DiscrepancyKind
     Stale,
     /// <summary>An unresolved entry's name resembles this therapy: a person must confirm before it is merged.</summary>
     PossibleMatch,
+
+    /// <summary>A source contradicts a clinician's decision on the line since it was made.</summary>
+    Contradiction,
 }

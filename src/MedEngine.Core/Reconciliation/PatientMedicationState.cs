@@ -36,6 +36,15 @@ internal sealed class PatientMedicationState
     public ReconciliationResult Current => _current ??= new ReconciliationResult(
         _sources.Values.Select(s => s.Source).ToList(), _lines.Values.ToList(), _unresolved.Values.ToList());
 
+    /// <summary>An entry read again with another dosage text (a clinician's change), for the line it is on.</summary>
+    /// <param name="from">The entry.</param>
+    /// <param name="dosageText">The new dosage text.</param>
+    /// <returns>The entry, active, at the new dosage.</returns>
+    public NormalizedEntry Redose(NormalizedEntry from, string dosageText) => _normalizer.Normalize(from.Source, from.Entry with
+    {
+        DosageText = dosageText, Dose = null, TimesPerDay = null, AsNeeded = false, MaxTimesPerDay = null, Status = EntryStatus.Active,
+    }) with { LineKey = from.LineKey };
+
     /// <summary>Applies one event and returns what changed in the reconciled list.</summary>
     /// <param name="sourceEvent">The event.</param>
     /// <returns>The lines added, changed and removed, and the unresolved entries added and removed.</returns>

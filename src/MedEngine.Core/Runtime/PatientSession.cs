@@ -15,10 +15,13 @@ public sealed class PatientSession
     private readonly IPatientDecisionSupport? _support;
     private readonly TimeProvider _time;
     private readonly List<FindingOverride> _overrides = [];
+    private readonly DecisionOverlay _decisions;
+    private ReconciliationResult? _overlaid;
 
     internal PatientSession(PatientMedicationState list, IPatientDecisionSupport? support, TimeProvider time, PatientContext? patient)
     {
         _list = list;
+        _decisions = new DecisionOverlay(list.Redose);
         Patient = patient;
         _support = support;
         _time = time;
@@ -27,8 +30,8 @@ public sealed class PatientSession
     /// <summary>What is known about the patient now (the last <see cref="PatientContextChanged"/>), if anything.</summary>
     public PatientContext? Patient { get; private set; }
 
-    /// <summary>The reconciled list as it stands.</summary>
-    public ReconciliationResult List => _list.Current;
+    /// <summary>The reconciled list as it stands, each decided line as decided (<see cref="Confirmed"/>), or re-opened with <c>MR013</c>.</summary>
+    public ReconciliationResult List => _decisions.IsEmpty ? _list.Current : _overlaid ??= _list.Current with { Lines = _list.Current.Lines.Select(_decisions.Overlay).ToList() };
 
     /// <summary>Every finding that holds, most severe first, then by key; empty when the runtime has no rules.</summary>
     public IReadOnlyList<Finding> Findings => _support?.Findings ?? [];
@@ -54,33 +57,97 @@ public sealed class PatientSession
         ArgumentNullException.ThrowIfNull(patientEvents);
         using var activity = MedEngineTelemetry.Activities.StartActivity(MedEngineTelemetry.UpdateActivity);
         var started = _time.GetTimestamp();
-        var count = 0;
-        var sourceEvents = new List<SourceEvent>();
-        PatientContext? patient = null;
-        foreach (var patientEvent in patientEvents)
+        var events = patientEvents.ToList();
+        var list = events.Any(e => e is LineDecided or ListConfirmed) ? ApplyInOrder(events) : _list.ApplyAll(events.Select(Source).OfType<SourceEvent>().ToList());
+        var patient = events.OfType<PatientContextChanged>().LastOrDefault()?.Patient;
+        Patient = patient ?? Patient;
+        _overlaid = null;
+        if (!_decisions.IsEmpty)
         {
-            count++;
-            switch (patientEvent)
+            var decided = events.OfType<LineDecided>().Select(d => d.LineId).Concat(list.ChangedLines.Select(l => l.Id)).Where(id => list.AddedLines.All(l => l.Id != id)).ToHashSet(StringComparer.Ordinal);
+            list = list with
             {
-                case SourceEvent sourceEvent:
-                    sourceEvents.Add(sourceEvent);
-                    break;
-                case PatientContextChanged changed:
-                    ArgumentNullException.ThrowIfNull(changed.Patient, nameof(patientEvents));
-                    patient = changed.Patient;
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown event type {patientEvent?.GetType().Name ?? "null"}.", nameof(patientEvents));
+                AddedLines = list.AddedLines.Select(_decisions.Overlay).ToList(),
+                ChangedLines = _list.Current.Lines.Where(l => decided.Contains(l.Id)).Select(_decisions.Overlay).ToList(),
+            };
+        }
+
+        var findings = _support?.Update(list, patient) ?? FindingsDelta.None;
+        MedEngineTelemetry.Updated(events.Count, _time.GetElapsedTime(started), findings, _list.Current.Unresolved.Count);
+        activity?.SetTag("medengine.events", events.Count);
+        activity?.SetTag("medengine.findings.added", findings.Added.Count);
+        return new PatientDelta(list, findings);
+    }
+
+    /// <summary>The list with the clinicians' decisions: each line decided or open, the last confirmation and what changed since.</summary>
+    public ConfirmedList Confirmed => _decisions.View(_list.Current);
+
+    /// <summary>The decisions in force and the last confirmation, as the events that restore them after the lists in a fresh session.</summary>
+    public IReadOnlyList<PatientEvent> Decisions => _decisions.Events().ToList();
+
+    /// <summary>The list change an event makes; null for the patient's facts.</summary>
+    private static SourceEvent? Source(PatientEvent patientEvent) => patientEvent switch
+    {
+        SourceEvent sourceEvent => sourceEvent,
+        PatientContextChanged changed => changed.Patient is null ? throw new ArgumentException("A patientContextChanged event needs the patient.", nameof(patientEvent)) : null,
+        _ => throw new ArgumentException($"Unknown event type {patientEvent?.GetType().Name ?? "null"}.", nameof(patientEvent)),
+    };
+
+    /// <summary>
+    /// Applies events where decisions are among list changes, each in its place (a decision is made on the list as it stands
+    /// then), and answers what changed from the list before to the list after.
+    /// </summary>
+    private ReconciliationDelta ApplyInOrder(List<PatientEvent> events)
+    {
+        var before = _list.Current;
+        var pending = new List<SourceEvent>();
+        var superseded = new List<SourceListReplaced>();
+        var sourcesChanged = false;
+        void Flush()
+        {
+            if (pending.Count > 0)
+            {
+                var delta = _list.ApplyAll(pending);
+                superseded.AddRange(delta.Superseded);
+                sourcesChanged |= delta.SourcesChanged;
+                pending.Clear();
             }
         }
 
-        var list = _list.ApplyAll(sourceEvents);
-        Patient = patient ?? Patient;
-        var findings = _support?.Update(list, patient) ?? FindingsDelta.None;
-        MedEngineTelemetry.Updated(count, _time.GetElapsedTime(started), findings, _list.Current.Unresolved.Count);
-        activity?.SetTag("medengine.events", count);
-        activity?.SetTag("medengine.findings.added", findings.Added.Count);
-        return new PatientDelta(list, findings);
+        foreach (var patientEvent in events)
+        {
+            switch (patientEvent)
+            {
+                case LineDecided decided:
+                    Flush();
+                    _decisions.Decide(decided, _list.Current);
+                    break;
+                case ListConfirmed confirmed:
+                    Flush();
+                    _decisions.Confirm(confirmed, _list.Current);
+                    break;
+                default:
+                    if (Source(patientEvent) is { } source)
+                    {
+                        pending.Add(source);
+                    }
+
+                    break;
+            }
+        }
+
+        Flush();
+        var after = _list.Current;
+        var was = before.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        var unresolvedBefore = before.Unresolved.Select(u => new EntryReference(u.Entry.Source.Id, u.Entry.Entry.EntryId)).ToHashSet();
+        var unresolvedAfter = after.Unresolved.Select(u => new EntryReference(u.Entry.Source.Id, u.Entry.Entry.EntryId)).ToHashSet();
+        return new ReconciliationDelta(
+            after.Lines.Where(l => !was.ContainsKey(l.Id)).ToList(),
+            after.Lines.Where(l => was.TryGetValue(l.Id, out var old) && !old.IsEquivalentTo(l)).ToList(),
+            before.Lines.Where(l => after.Lines.All(a => a.Id != l.Id)).Select(l => l.Id).ToList(),
+            after.Unresolved.Where(u => !unresolvedBefore.Contains(new EntryReference(u.Entry.Source.Id, u.Entry.Entry.EntryId))).ToList(),
+            unresolvedBefore.Where(r => !unresolvedAfter.Contains(r)).ToList(),
+            sourcesChanged) { Superseded = superseded };
     }
 
     /// <summary>Records a clinician's override: the finding then stays quiet in the same context (see <see cref="Interrupting"/>).</summary>

@@ -24,7 +24,7 @@ public static class PatientEventJson
 {
     /// <summary>The event types, as written in <c>type</c>.</summary>
     public static IReadOnlyList<string> Types { get; } =
-        ["sourceListReplaced", "entryUpserted", "entryStopped", "entryRemoved", "sourceRemoved", "patientContextChanged"];
+        ["sourceListReplaced", "entryUpserted", "entryStopped", "entryRemoved", "sourceRemoved", "patientContextChanged", "lineDecided", "listConfirmed"];
 
     /// <summary>Writes one event as one compact JSON object.</summary>
     /// <param name="patientEvent">The event.</param>
@@ -76,6 +76,12 @@ public static class PatientEventJson
                     json.WritePropertyName("patient");
                     SourceListJsonWriter.WritePatient(json, changed.Patient);
                     break;
+                case LineDecided decided:
+                    DecisionEventJson.Write(json, decided);
+                    break;
+                case ListConfirmed confirmed:
+                    DecisionEventJson.Write(json, confirmed);
+                    break;
             }
 
             json.WriteEndObject();
@@ -96,6 +102,8 @@ public static class PatientEventJson
         EntryRemoved => "entryRemoved",
         SourceRemoved => "sourceRemoved",
         PatientContextChanged => "patientContextChanged",
+        LineDecided => "lineDecided",
+        ListConfirmed => "listConfirmed",
         _ => throw new ArgumentException($"The patient event format has no type for {patientEvent?.GetType().Name ?? "null"}.", nameof(patientEvent)),
     };
 
@@ -211,6 +219,12 @@ public static class PatientEventJson
                     read = null;
                 }
 
+                break;
+            case "lineDecided":
+                read = DecisionEventJson.ReadDecided(item, where, context);
+                break;
+            case "listConfirmed":
+                read = DecisionEventJson.ReadConfirmed(item, where, context);
                 break;
             case null:
                 context.Error(InputIssueCodes.JsonRequired, where, "type", $"Required: one of {string.Join(", ", Types)}.");
