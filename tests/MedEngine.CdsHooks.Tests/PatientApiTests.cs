@@ -9,9 +9,9 @@ namespace MedEngine.CdsHooks.Tests;
 /// <summary>The patient API on a real server at 127.0.0.1, over a real SQLite event store.</summary>
 public sealed class PatientApiTests
 {
-    private static string Sample(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.Samples, name));
+    internal static string Sample(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.Samples, name));
 
-    private static async Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> SendAsync(ServiceHost host, HttpMethod method, string path, string? body = null, string? idempotencyKey = null, string? accept = null)
+    internal static async Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> SendAsync(ServiceHost host, HttpMethod method, string path, string? body = null, string? idempotencyKey = null, string? accept = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)

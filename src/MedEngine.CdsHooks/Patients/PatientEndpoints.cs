@@ -25,7 +25,8 @@ public static class PatientEndpoints
 
     /// <summary>
     /// Maps <c>PUT /patients/{patientId}/sources/{sourceId}</c>, <c>POST /patients/{patientId}/events</c>,
-    /// <c>GET /patients/{patientId}/list</c>, <c>GET /patients/{patientId}/events</c> and <c>GET /patients/{patientId}/changes</c>.
+    /// <c>GET /patients/{patientId}/list</c>, <c>GET /patients/{patientId}/events</c>, <c>GET /patients/{patientId}/changes</c>,
+    /// <c>POST /patients/{patientId}/decisions</c>, <c>GET /patients/{patientId}/confirmed</c> and <c>GET /patients/{patientId}/since-confirmed</c>.
     /// Register the services first with <see cref="CdsHooksServiceCollectionExtensions.AddMedEngineCdsHooks"/>.
     /// </summary>
     /// <param name="endpoints">The host's endpoint builder.</param>
@@ -40,6 +41,9 @@ public static class PatientEndpoints
         group.MapGet("/list", (HttpContext context, string patientId) => Guarded(context, logger, () => GetListAsync(context, patientId)));
         group.MapGet("/events", (HttpContext context, string patientId, long? after) => Guarded(context, logger, () => GetEventsAsync(context, patientId, after ?? 0)));
         group.MapGet("/changes", (HttpContext context, string patientId) => Guarded(context, logger, () => ChangesAsync(context, patientId)));
+        group.MapPost("/decisions", (HttpContext context, string patientId) => Guarded(context, logger, () => PostDecisionsAsync(context, patientId, logger)));
+        group.MapGet("/confirmed", (HttpContext context, string patientId) => Guarded(context, logger, () => GetConfirmedAsync(context, patientId, since: false)));
+        group.MapGet("/since-confirmed", (HttpContext context, string patientId) => Guarded(context, logger, () => GetConfirmedAsync(context, patientId, since: true)));
         return group;
     }
 
@@ -138,6 +142,79 @@ public static class PatientEndpoints
 
         var patients = context.RequestServices.GetRequiredService<IPatientService>();
         return await ApplyAsync(context, () => patients.ApplyAsync(patientId, read.Events, context.RequestAborted)).ConfigureAwait(false);
+    }
+
+    /// <summary>Clinicians' decisions: <c>lineDecided</c> and <c>listConfirmed</c> events only, without the basis the engine records.</summary>
+    private static async Task<IResult> PostDecisionsAsync(HttpContext context, string patientId, ILogger logger)
+    {
+        var (body, failure) = await CdsHooksEndpoints.ReadBodyAsync(context, "patients", logger).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var where = $"POST /patients/{patientId}/decisions";
+        var (text, notText) = InputFiles.Decode(body, where);
+        if (text is null)
+        {
+            return Invalid([notText!]);
+        }
+
+        var read = PatientEventJson.Read(text, where);
+        if (read.Errors.Count > 0)
+        {
+            return Invalid(read.Errors);
+        }
+
+        var problems = read.Events.Select((e, i) => e.Event switch
+        {
+            LineDecided { Basis: not null } => new InputError(InputIssueCodes.JsonUnknownField, where, "The engine records what a decision was made on; leave it out.") { Entry = $"#{i}", Field = "basis" },
+            ListConfirmed { Lines: not null } => new InputError(InputIssueCodes.JsonUnknownField, where, "The engine records what was confirmed; leave it out.") { Entry = $"#{i}", Field = "lines" },
+            LineDecided or ListConfirmed => null,
+            _ => new InputError(InputIssueCodes.JsonUnknownCode, where, "Only lineDecided and listConfirmed events are decisions; send list changes to /events.") { Entry = $"#{i}", Field = "type" },
+        }).OfType<InputError>().ToList();
+        if (read.Events.Count == 0)
+        {
+            problems.Add(new InputError(InputIssueCodes.JsonRequired, where, "At least one decision.") { Field = "$" });
+        }
+
+        if (problems.Count > 0)
+        {
+            return Invalid(problems);
+        }
+
+        var patients = context.RequestServices.GetRequiredService<IPatientService>();
+        if (await patients.GetAsync(patientId, context.RequestAborted).ConfigureAwait(false) is null)
+        {
+            return UnknownPatient(patientId);
+        }
+
+        return await ApplyAsync(context, () => patients.ApplyAsync(patientId, read.Events, context.RequestAborted)).ConfigureAwait(false);
+    }
+
+    /// <summary>The confirmed list (<c>docs/confirmed-list.md</c>), or what changed since it with the events behind each line.</summary>
+    private static async Task<IResult> GetConfirmedAsync(HttpContext context, string patientId, bool since)
+    {
+        var snapshot = await context.RequestServices.GetRequiredService<IPatientService>().GetAsync(patientId, context.RequestAborted).ConfigureAwait(false);
+        if (snapshot?.Confirmed is not { } confirmed)
+        {
+            return UnknownPatient(patientId);
+        }
+
+        context.Response.Headers.ETag = $"\"{snapshot.Sequence}\"";
+        using var stream = new MemoryStream();
+        if (since)
+        {
+            var store = context.RequestServices.GetRequiredService<IPatientEventStore>();
+            var behind = await SinceConfirmedEvents.FindAsync(store, patientId, confirmed, snapshot.Evaluation.List, context.RequestAborted).ConfigureAwait(false);
+            ConfirmedListJsonWriter.WriteSince(patientId, snapshot.Sequence, confirmed, behind, stream);
+        }
+        else
+        {
+            ConfirmedListJsonWriter.Write(patientId, snapshot.Sequence, confirmed, stream);
+        }
+
+        return Results.Text(Encoding.UTF8.GetString(stream.ToArray()), "application/json", Encoding.UTF8);
     }
 
     private static async Task<IResult> ApplyAsync(HttpContext context, Func<Task<PatientChange>> apply)

@@ -15,7 +15,7 @@ namespace MedEngine.Serialization;
 /// </summary>
 public sealed class ReconciliationJsonWriter : IEvaluationWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <inheritdoc />
     public string Format => "json";
@@ -152,7 +152,7 @@ public sealed class ReconciliationJsonWriter : IEvaluationWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteLine(Utf8JsonWriter writer, ReconciledLine line)
+    internal static void WriteLine(Utf8JsonWriter writer, ReconciledLine line)
     {
         writer.WriteStartObject();
         writer.WriteString("id", line.Id);
