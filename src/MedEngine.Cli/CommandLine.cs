@@ -35,6 +35,17 @@ internal static class CommandLine
           medengine replay [--store FILE] --patient ID [--at SEQUENCE] [--json|--fhir] [--rules DIR]
               Prints a stored patient's list and findings as they were at a sequence number (default: now), and
               which rules produced them (docs/patient-api.md).
+          medengine put [--store FILE] --patient ID [--events FILE] [ARG...]
+              Stores source lists (ARG as in reconcile; each replaces that source's list) and patient events
+              (docs/patient-events.md) in the patient's log, as the patient API does.
+          medengine decide [--store FILE] --patient ID --clinician ID --role ROLE [--name NAME] [--at TIME]
+                  [--line LINE --decision accept|chooseEntry|change|stop|notTaken [--entry SOURCE/ENTRY] [--dosage TEXT]
+                  [--reason TEXT]] [--rest accept|stop|notTaken] [--confirm]
+              Records a clinician's decision on a line, the same decision for every other open line (--rest), and
+              the confirmation of the list (--confirm), in that order, on the list as it stands.
+          medengine confirmed [--store FILE] --patient ID [--json|--fhir|--sfm [--lookup URL]]
+              Prints the confirmed list (docs/confirmed-list.md): status, confirmation, each line's decision, the
+              open lines and what changed since; --fhir a List with Provenance; --sfm SFM's $sendMedication input.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -53,6 +64,9 @@ internal static class CommandLine
             "serve" => await ServeCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             "replay" => await ReplayCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             "report" => await ReportCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
+            "put" => await PutCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
+            "decide" => await DecideCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
+            "confirmed" => await ConfirmedCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
             _ => await FailAsync(error, $"Unknown command '{args[0]}'.").ConfigureAwait(false),
         };
     }

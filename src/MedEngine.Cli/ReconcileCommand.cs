@@ -95,7 +95,7 @@ internal static class ReconcileCommand
         return CommandLine.BadInput;
     }
 
-    private static bool TryParseArgument(string argument, out SourceKind? kind, out string path, out string problem)
+    internal static bool TryParseArgument(string argument, out SourceKind? kind, out string path, out string problem)
     {
         kind = null;
         path = argument;

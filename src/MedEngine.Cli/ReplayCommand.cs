@@ -1,8 +1,4 @@
-using MedEngine.CdsHooks;
 using MedEngine.Fhir;
-using MedEngine.Persistence;
-using MedEngine.Persistence.Sqlite;
-using MedEngine.Rules;
 using MedEngine.Serialization;
 
 namespace MedEngine.Cli;
@@ -16,11 +12,15 @@ internal static class ReplayCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var format = "table";
-        string? store = null, patient = null;
-        string rules = RuleSet.ShippedDirectory;
+        var stored = new StoredPatients();
         long? at = null;
         for (var i = 0; i < args.Length; i++)
         {
+            if (stored.TryTake(args, ref i))
+            {
+                continue;
+            }
+
             switch (args[i])
             {
                 case "--json":
@@ -28,15 +28,6 @@ internal static class ReplayCommand
                     break;
                 case "--fhir":
                     format = "fhir";
-                    break;
-                case "--store" when i + 1 < args.Length:
-                    store = args[++i];
-                    break;
-                case "--patient" when i + 1 < args.Length:
-                    patient = args[++i];
-                    break;
-                case "--rules" when i + 1 < args.Length:
-                    rules = args[++i];
                     break;
                 case "--at" when i + 1 < args.Length:
                     if (!long.TryParse(args[++i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence) || sequence < 1)
@@ -51,35 +42,26 @@ internal static class ReplayCommand
             }
         }
 
-        store ??= new CdsHooksOptions().EventStorePath;
-        if (patient is null)
+        if (stored.Problem("replay", create: false) is { } problem)
         {
-            return await CommandLine.FailAsync(error, "replay: give --patient ID.").ConfigureAwait(false);
-        }
-
-        if (!File.Exists(store))
-        {
-            await error.WriteLineAsync($"medengine: the event store '{store}' does not exist.").ConfigureAwait(false);
-            return CommandLine.BadInput;
+            return await CommandLine.FailAsync(error, problem).ConfigureAwait(false);
         }
 
         try
         {
-            var runtime = new MedEngineBuilder().UseRulesDirectory(rules).Build();
-            var events = new SqlitePatientEventStore(store);
+            var (runtime, events, loaded) = await stored.OpenAsync(at).ConfigureAwait(false);
             await using (events.ConfigureAwait(false))
             {
-                var loaded = await DurablePatient.LoadAsync(runtime, events, patient, at).ConfigureAwait(false);
                 if (loaded.Sequence == 0)
                 {
-                    await error.WriteLineAsync($"medengine: the store has no events for patient '{patient}'.").ConfigureAwait(false);
+                    await error.WriteLineAsync($"medengine: the store has no events for patient '{stored.Patient}'.").ConfigureAwait(false);
                     return CommandLine.BadInput;
                 }
 
                 var snapshot = loaded.Snapshot;
-                await error.WriteLineAsync($"Patient {patient} at sequence {snapshot.Sequence}; rules {snapshot.RuleSetHash ?? "none"}"
-                    + (snapshot.UsesRecordedRules ? " (as recorded)" : $" (the recorded rules {snapshot.RecordedRuleSetHash} are not the ones in {rules}; the findings are those of the current rules)")).ConfigureAwait(false);
-                IEvaluationWriter[] writers = [new TableWriter(), new ReconciliationJsonWriter(), new FhirEvaluationWriter(runtime.Time, "Patient/" + patient)];
+                await error.WriteLineAsync($"Patient {stored.Patient} at sequence {snapshot.Sequence}; rules {snapshot.RuleSetHash ?? "none"}"
+                    + (snapshot.UsesRecordedRules ? " (as recorded)" : $" (the recorded rules {snapshot.RecordedRuleSetHash} are not the ones in {stored.RulesDirectory}; the findings are those of the current rules)")).ConfigureAwait(false);
+                IEvaluationWriter[] writers = [new TableWriter(), new ReconciliationJsonWriter(), new FhirEvaluationWriter(runtime.Time, "Patient/" + stored.Patient)];
                 await writers.Single(w => w.Format == format).WriteAsync(snapshot.Evaluation, output).ConfigureAwait(false);
                 await output.WriteLineAsync().ConfigureAwait(false);
                 return CommandLine.Success;

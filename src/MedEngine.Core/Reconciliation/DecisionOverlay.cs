@@ -78,7 +78,7 @@ internal sealed class DecisionOverlay(Func<NormalizedEntry, string, NormalizedEn
             return line with { Discrepancies = [.. line.Discrepancies, contradiction] };
         }
 
-        var decided = $"Decided by {decision.By.Role} {decision.By.Id} at {decision.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}: {Name(decision.Kind)}"
+        var decided = $"Decided by {decision.By.Role} {decision.By.Id} at {decision.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}: {LineDecisionKinds.ToName(decision.Kind)}"
             + (decision.Reason is { } reason ? $" ({reason})" : "") + ".";
         var proposed = decision.Kind switch
         {
@@ -185,17 +185,9 @@ internal sealed class DecisionOverlay(Func<NormalizedEntry, string, NormalizedEn
     public static IReadOnlyList<DecisionBasisEntry> Basis(ReconciledLine line) =>
         line.Entries.Select(e => new DecisionBasisEntry(e.Source.Id, e.Entry.EntryId, e.Entry.Status, e.Entry.DosageText, e.DailyDose?.ToString())).ToList();
 
-    /// <summary>The name of a decision kind as the formats write it.</summary>
-    public static string Name(LineDecisionKind kind) => kind switch
-    {
-        LineDecisionKind.ChooseEntry => "chooseEntry",
-        LineDecisionKind.NotTaken => "notTaken",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
-
     private static Discrepancy Contradicts(LineDecided decision, string what, IReadOnlyList<EntryReference> entries) => new(
         DiscrepancyCodes.ContradictsDecision, DiscrepancyKind.Contradiction,
-        $"Contradicts the decision '{Name(decision.Kind)}' by {decision.By.Role} {decision.By.Id} at {decision.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} (on sequence {decision.OnSequence}): {what}.",
+        $"Contradicts the decision '{LineDecisionKinds.ToName(decision.Kind)}' by {decision.By.Role} {decision.By.Id} at {decision.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} (on sequence {decision.OnSequence}): {what}.",
         entries);
 
     private static bool Is(NormalizedEntry entry, EntryReference reference) => entry.Source.Id == reference.Source && entry.Entry.EntryId == reference.EntryId;

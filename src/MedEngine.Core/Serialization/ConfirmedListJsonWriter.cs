@@ -91,7 +91,7 @@ public static class ConfirmedListJsonWriter
         }
 
         json.WriteStartObject();
-        json.WriteString("decision", DecisionOverlay.Name(decision.Kind));
+        json.WriteString("decision", LineDecisionKinds.ToName(decision.Kind));
         WriteClinician(json, decision.By);
         SourceListJsonWriter.WriteDate(json, "at", decision.At);
         json.WriteNumber("onSequence", decision.OnSequence);

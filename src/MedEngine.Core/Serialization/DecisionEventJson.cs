@@ -7,12 +7,10 @@ namespace MedEngine.Serialization;
 /// <summary>The clinician decision events of the patient event format: <c>lineDecided</c> and <c>listConfirmed</c> (docs/patient-events.md).</summary>
 internal static class DecisionEventJson
 {
-    private static readonly LineDecisionKind[] Kinds = Enum.GetValues<LineDecisionKind>();
-
     public static void Write(Utf8JsonWriter json, LineDecided decided)
     {
         json.WriteString("lineId", decided.LineId);
-        json.WriteString("decision", DecisionOverlay.Name(decided.Kind));
+        json.WriteString("decision", LineDecisionKinds.ToName(decided.Kind));
         WriteClinician(json, decided.By);
         SourceListJsonWriter.WriteDate(json, "at", decided.At);
         json.WriteNumber("onSequence", decided.OnSequence);
@@ -65,10 +63,10 @@ internal static class DecisionEventJson
         context.CheckFields(item, ["type", "eventId", "lineId", "decision", "clinician", "at", "onSequence", "entry", "dosageText", "reason", "basis"], where);
         var lineId = Required(item, "lineId", where, context);
         var name = Required(item, "decision", where, context);
-        LineDecisionKind? kind = name is null ? null : Array.Find(Kinds, k => DecisionOverlay.Name(k) == name) is var found && DecisionOverlay.Name(found) == name ? found : null;
+        LineDecisionKind? kind = LineDecisionKinds.TryParse(name, out var parsed) ? parsed : null;
         if (name is not null && kind is null)
         {
-            context.Error(InputIssueCodes.JsonUnknownCode, where, "decision", $"Unknown decision '{InputError.Cut(name)}'; expected one of {string.Join(", ", Kinds.Select(DecisionOverlay.Name))}.");
+            context.Error(InputIssueCodes.JsonUnknownCode, where, "decision", $"Unknown decision '{InputError.Cut(name)}'; expected one of {string.Join(", ", LineDecisionKinds.AllNames)}.");
         }
 
         var (by, at, onSequence) = (ReadClinician(item, where, context), RequiredDate(item, where, context), RequiredSequence(item, where, context));
