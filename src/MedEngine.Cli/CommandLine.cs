@@ -40,9 +40,10 @@ internal static class CommandLine
               (docs/patient-events.md) in the patient's log, as the patient API does.
           medengine decide [--store FILE] --patient ID --clinician ID --role ROLE [--name NAME] [--at TIME]
                   [--line LINE --decision accept|chooseEntry|change|stop|notTaken [--entry SOURCE/ENTRY] [--dosage TEXT]
-                  [--reason TEXT]] [--rest accept|stop|notTaken] [--confirm]
-              Records a clinician's decision on a line, the same decision for every other open line (--rest), and
-              the confirmation of the list (--confirm), in that order, on the list as it stands.
+                  [--reason TEXT]] [--rest accept|stop|notTaken] [--match SOURCE/ENTRY --atc CODE] [--confirm]
+              Records what an unresolved entry is (--match, a confirmed match), a clinician's decision on a line,
+              the same decision for every other open line (--rest), and the confirmation of the list (--confirm),
+              in that order, each on the list as it stands.
           medengine confirmed [--store FILE] --patient ID [--json|--fhir|--sfm [--lookup URL]]
               Prints the confirmed list (docs/confirmed-list.md): status, confirmation, each line's decision, the
               open lines and what changed since; --fhir a List with Provenance; --sfm SFM's $sendMedication input.

@@ -5,15 +5,16 @@ namespace MedEngine.Cli;
 
 /// <summary>
 /// <c>medengine decide --store FILE --patient ID --clinician ID --role ROLE [--name NAME] [--at TIME] [--line LINE --decision D
-/// [--entry SOURCE/ENTRY] [--dosage TEXT] [--reason TEXT]] [--rest D] [--confirm]</c>: records clinicians' decisions on a
-/// stored patient's list (as <c>POST /patients/{id}/decisions</c>), each on the list as it stands.
+/// [--entry SOURCE/ENTRY] [--dosage TEXT] [--reason TEXT]] [--rest D] [--match SOURCE/ENTRY --atc CODE] [--confirm]</c>: records
+/// clinicians' decisions on a stored patient's list (as <c>POST /patients/{id}/decisions</c>): a confirmed match of an
+/// unresolved entry first, then the line's decision, the rest, the confirmation, each on the list as it stands.
 /// </summary>
 internal static class DecideCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var stored = new StoredPatients();
-        string? clinician = null, role = null, name = null, line = null, decision = null, entry = null, dosage = null, reason = null, rest = null;
+        string? clinician = null, role = null, name = null, line = null, decision = null, entry = null, dosage = null, reason = null, rest = null, match = null, atc = null;
         DateTimeOffset? at = null;
         var confirm = false;
         for (var i = 0; i < args.Length; i++)
@@ -46,6 +47,8 @@ internal static class DecideCommand
                 case "--dosage" when value is not null: dosage = value; break;
                 case "--reason" when value is not null: reason = value; break;
                 case "--rest" when value is not null: rest = value; break;
+                case "--match" when value is not null: match = value; break;
+                case "--atc" when value is not null: atc = value; break;
                 default:
                     return await CommandLine.FailAsync(error, $"decide: unknown or incomplete argument '{args[i]}'.").ConfigureAwait(false);
             }
@@ -56,7 +59,9 @@ internal static class DecideCommand
         static LineDecisionKind? Kind(string? text) => LineDecisionKinds.TryParse(text, out var kind) ? kind : null;
         var problem = stored.Problem("decide", create: false)
             ?? (clinician is null || role is null ? "decide: give --clinician ID and --role ROLE." : null)
-            ?? (line is null && rest is null && !confirm ? "decide: give --line LINE --decision D, --rest D, or --confirm." : null)
+            ?? (line is null && rest is null && match is null && !confirm ? "decide: give --match SOURCE/ENTRY --atc CODE, --line LINE --decision D, --rest D, or --confirm." : null)
+            ?? ((match is null) != (atc is null) ? "decide: --match and --atc go together." : null)
+            ?? (match is not null && match.Split('/') is not [{ Length: > 0 }, { Length: > 0 }] ? $"decide: --match '{match}' is not SOURCE/ENTRY." : null)
             ?? ((line is null) != (decision is null) ? "decide: --line and --decision go together." : null)
             ?? (decision is not null && Kind(decision) is null ? $"decide: --decision '{decision}' is not one of {string.Join(", ", LineDecisionKinds.AllNames)}." : null)
             ?? (rest is not null && Kind(rest) is not (LineDecisionKind.Accept or LineDecisionKind.Stop or LineDecisionKind.NotTaken) ? "decide: --rest is accept, stop or notTaken." : null)
@@ -78,6 +83,11 @@ internal static class DecideCommand
             var by = new Clinician(clinician!, role!, name);
             var when = at ?? runtime.Time.GetUtcNow();
             var events = new List<PatientEvent>();
+            if (match?.Split('/') is [var matchSource, var matchEntry])
+            {
+                events.Add(new EntryMatched(matchSource, matchEntry, atc!, by, when, patient.Sequence));
+            }
+
             if (line is not null)
             {
                 events.Add(new LineDecided(line, Kind(decision)!.Value, by, when, patient.Sequence)

@@ -44,7 +44,7 @@ public sealed partial class ReconciliationScriptTests : IDisposable
     public async Task The_README_script_decides_confirms_and_reopens_exactly_the_contradicted_line()
     {
         var commands = Script().ToList();
-        Assert.Equal(6, commands.Count);
+        Assert.Equal(7, commands.Count);
         string last = "";
         foreach (var args in commands)
         {
@@ -56,6 +56,7 @@ public sealed partial class ReconciliationScriptTests : IDisposable
 
         Assert.Contains(": stale; confirmed by lege 9144889", last, StringComparison.Ordinal);
         Assert.Contains("1 of 14 line(s) open", last, StringComparison.Ordinal);
+        Assert.DoesNotContain("MR011", last, StringComparison.Ordinal); // the misspelt metformin is on its line
         var reopened = Assert.Single(last.Split('\n'), l => l.Contains("REOPENED", StringComparison.Ordinal));
         Assert.StartsWith("M01AE01 ", reopened, StringComparison.Ordinal);
         Assert.Contains("kjernejournal-utleveringer/d-12 says dispensed", reopened, StringComparison.Ordinal);

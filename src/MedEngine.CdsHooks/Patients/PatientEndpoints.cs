@@ -144,7 +144,7 @@ public static class PatientEndpoints
         return await ApplyAsync(context, () => patients.ApplyAsync(patientId, read.Events, context.RequestAborted)).ConfigureAwait(false);
     }
 
-    /// <summary>Clinicians' decisions: <c>lineDecided</c> and <c>listConfirmed</c> events only, without the basis the engine records.</summary>
+    /// <summary>Clinicians' decisions: <c>lineDecided</c>, <c>listConfirmed</c> and <c>entryMatched</c> events only, without the basis the engine records.</summary>
     private static async Task<IResult> PostDecisionsAsync(HttpContext context, string patientId, ILogger logger)
     {
         var (body, failure) = await CdsHooksEndpoints.ReadBodyAsync(context, "patients", logger).ConfigureAwait(false);
@@ -170,8 +170,8 @@ public static class PatientEndpoints
         {
             LineDecided { Basis: not null } => new InputError(InputIssueCodes.JsonUnknownField, where, "The engine records what a decision was made on; leave it out.") { Entry = $"#{i}", Field = "basis" },
             ListConfirmed { Lines: not null } => new InputError(InputIssueCodes.JsonUnknownField, where, "The engine records what was confirmed; leave it out.") { Entry = $"#{i}", Field = "lines" },
-            LineDecided or ListConfirmed => null,
-            _ => new InputError(InputIssueCodes.JsonUnknownCode, where, "Only lineDecided and listConfirmed events are decisions; send list changes to /events.") { Entry = $"#{i}", Field = "type" },
+            LineDecided or ListConfirmed or EntryMatched => null,
+            _ => new InputError(InputIssueCodes.JsonUnknownCode, where, "Only lineDecided, listConfirmed and entryMatched events are decisions; send list changes to /events.") { Entry = $"#{i}", Field = "type" },
         }).OfType<InputError>().ToList();
         if (read.Events.Count == 0)
         {

@@ -17,6 +17,7 @@ internal sealed partial class EntryNormalizer
     private const decimal MaxPlausibleMagnitude = 1_000_000_000m;
     private const int MaxCachedEntries = 100_000;
     private readonly MedicationResolver _resolver;
+    private readonly IKnowledgeBase _knowledge;
     private readonly ConcurrentDictionary<string, NormalizedEntry> _byContent = new(StringComparer.Ordinal);
 
     /// <summary>Creates a normalizer over a knowledge base.</summary>
@@ -24,8 +25,14 @@ internal sealed partial class EntryNormalizer
     public EntryNormalizer(IKnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
+        _knowledge = knowledge;
         _resolver = new MedicationResolver(knowledge);
     }
+
+    /// <summary>Whether the knowledge base knows an ATC code (a substance or a combination), so an entry coded with it resolves.</summary>
+    /// <param name="atc">The code.</param>
+    /// <returns><see langword="true"/> when known.</returns>
+    public bool Knows(string atc) => !string.IsNullOrWhiteSpace(atc) && _knowledge.FindByCode(CodeSystem.Atc, atc) is not null;
 
     /// <summary>
     /// Normalizes one entry of one source. What is derived depends only on how the entry names and doses the medication, so

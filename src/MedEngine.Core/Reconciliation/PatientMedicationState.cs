@@ -19,6 +19,7 @@ internal sealed class PatientMedicationState
     private readonly SortedDictionary<string, SortedDictionary<(string, string), NormalizedEntry>> _lineEntries = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, ReconciledLine> _lines = new(StringComparer.Ordinal);
     private readonly SortedDictionary<(string, string), UnresolvedEntry> _unresolved = new(ReferenceOrder);
+    private readonly SortedDictionary<(string, string), EntryMatched> _matches = new(ReferenceOrder);
     private ReconciliationResult? _current;
 
     /// <summary>Creates an empty state.</summary>
@@ -35,6 +36,9 @@ internal sealed class PatientMedicationState
     /// <summary>The reconciled list as it stands.</summary>
     public ReconciliationResult Current => _current ??= new ReconciliationResult(
         _sources.Values.Select(s => s.Source).ToList(), _lines.Values.ToList(), _unresolved.Values.ToList());
+
+    /// <summary>The matches clinicians confirmed for entries that did not resolve, in force while their entries are held.</summary>
+    public IEnumerable<EntryMatched> Matches => _matches.Values.Where(m => _sources.TryGetValue(m.SourceId, out var source) && source.Entries.ContainsKey(m.EntryId));
 
     /// <summary>An entry read again with another dosage text (a clinician's change), for the line it is on.</summary>
     /// <param name="from">The entry.</param>
@@ -105,6 +109,18 @@ internal sealed class PatientMedicationState
                 FindEntry(from, removed.EntryId);
                 RemoveEntry(from, removed.EntryId, touched);
                 break;
+            case EntryMatched matched:
+                ArgumentNullException.ThrowIfNull(matched.By, nameof(sourceEvent));
+                var matchedIn = FindSource(matched.SourceId);
+                var unmatched = FindEntry(matchedIn, matched.EntryId).Entry;
+                if (!_normalizer.Knows(matched.Atc))
+                {
+                    throw new ArgumentException($"The knowledge base has no substance or combination with ATC code '{matched.Atc}'.", nameof(sourceEvent));
+                }
+
+                _matches[(matched.SourceId, matched.EntryId)] = matched;
+                Index(matchedIn, matched.EntryId, Normalize(matchedIn.Source, unmatched), touched);
+                break;
             case SourceRemoved sourceRemoved:
                 var gone = FindSource(sourceRemoved.SourceId);
                 foreach (var id in gone.Entries.Keys.ToList())
@@ -156,8 +172,14 @@ internal sealed class PatientMedicationState
             return;
         }
 
-        Index(state, entry.EntryId, _normalizer.Normalize(state.Source, entry), touched);
+        Index(state, entry.EntryId, Normalize(state.Source, entry), touched);
     }
+
+    /// <summary>Normalizes an entry, with the substance a clinician confirmed for it when there is a match in force.</summary>
+    private NormalizedEntry Normalize(MedicationSource source, MedicationEntry entry) =>
+        _matches.TryGetValue((source.Id, entry.EntryId), out var match) && !entry.Codings.Any(c => c.System == CodeSystem.Atc && c.Code == match.Atc)
+            ? _normalizer.Normalize(source, entry with { Codings = [.. entry.Codings, new MedicationCoding(CodeSystem.Atc, match.Atc, $"confirmed by {match.By.Role} {match.By.Id}")] })
+            : _normalizer.Normalize(source, entry);
 
     private void Index(SourceState state, string entryId, NormalizedEntry normalized, Touched touched)
     {

@@ -77,3 +77,16 @@ public sealed record ListConfirmed(Clinician By, DateTimeOffset At, long OnSeque
     /// <summary>Every line and its entries when confirmed; filled in by the session when not given.</summary>
     public IReadOnlyList<ConfirmedLineBasis>? Lines { get; init; }
 }
+
+/// <summary>
+/// A clinician confirmed what an unresolved entry is: the substance with ATC code <paramref name="Atc"/>. The entry then
+/// resolves to it (an ATC coding naming the clinician is added to the entry) and joins that substance's line, as long as the
+/// source keeps the entry; never done on similarity alone.
+/// </summary>
+/// <param name="SourceId">The entry's source.</param>
+/// <param name="EntryId">The entry.</param>
+/// <param name="Atc">The ATC code of the substance (or combination) it is; the knowledge base must know it.</param>
+/// <param name="By">Who confirmed the match.</param>
+/// <param name="At">When.</param>
+/// <param name="OnSequence">The sequence number of the list the clinician decided on.</param>
+public sealed record EntryMatched(string SourceId, string EntryId, string Atc, Clinician By, DateTimeOffset At, long OnSequence) : Reconciliation.SourceEvent;

@@ -82,8 +82,8 @@ public sealed class PatientSession
     /// <summary>The list with the clinicians' decisions: each line decided or open, the last confirmation and what changed since.</summary>
     public ConfirmedList Confirmed => _decisions.View(_list.Current);
 
-    /// <summary>The decisions in force and the last confirmation, as the events that restore them after the lists in a fresh session.</summary>
-    public IReadOnlyList<PatientEvent> Decisions => _decisions.Events().ToList();
+    /// <summary>The confirmed matches of entries that did not resolve, the decisions in force and the last confirmation, as the events that restore them after the lists in a fresh session.</summary>
+    public IReadOnlyList<PatientEvent> Decisions => [.. _list.Matches, .. _decisions.Events()];
 
     /// <summary>The list change an event makes; null for the patient's facts.</summary>
     private static SourceEvent? Source(PatientEvent patientEvent) => patientEvent switch

@@ -4,7 +4,7 @@ using MedEngine.Reconciliation;
 
 namespace MedEngine.Serialization;
 
-/// <summary>The clinician decision events of the patient event format: <c>lineDecided</c> and <c>listConfirmed</c> (docs/patient-events.md).</summary>
+/// <summary>The clinician decision events of the patient event format: <c>lineDecided</c>, <c>listConfirmed</c> and <c>entryMatched</c> (docs/patient-events.md).</summary>
 internal static class DecisionEventJson
 {
     public static void Write(Utf8JsonWriter json, LineDecided decided)
@@ -56,6 +56,26 @@ internal static class DecisionEventJson
 
             json.WriteEndArray();
         }
+    }
+
+    public static void Write(Utf8JsonWriter json, EntryMatched matched)
+    {
+        json.WriteString("sourceId", matched.SourceId);
+        json.WriteString("entryId", matched.EntryId);
+        json.WriteString("atc", matched.Atc);
+        WriteClinician(json, matched.By);
+        SourceListJsonWriter.WriteDate(json, "at", matched.At);
+        json.WriteNumber("onSequence", matched.OnSequence);
+    }
+
+    public static EntryMatched? ReadMatched(JsonElement item, string where, SourceListJsonReader.Context context)
+    {
+        context.CheckFields(item, ["type", "eventId", "sourceId", "entryId", "atc", "clinician", "at", "onSequence"], where);
+        var (sourceId, entryId, atc) = (Required(item, "sourceId", where, context), Required(item, "entryId", where, context), Required(item, "atc", where, context));
+        var (by, at, onSequence) = (ReadClinician(item, where, context), RequiredDate(item, where, context), RequiredSequence(item, where, context));
+        return sourceId is null || entryId is null || atc is null || by is null || at is null || onSequence is null
+            ? null
+            : new EntryMatched(sourceId, entryId, atc, by, at.Value, onSequence.Value);
     }
 
     public static LineDecided? ReadDecided(JsonElement item, string where, SourceListJsonReader.Context context)

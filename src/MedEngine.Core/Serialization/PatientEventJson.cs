@@ -24,7 +24,7 @@ public static class PatientEventJson
 {
     /// <summary>The event types, as written in <c>type</c>.</summary>
     public static IReadOnlyList<string> Types { get; } =
-        ["sourceListReplaced", "entryUpserted", "entryStopped", "entryRemoved", "sourceRemoved", "patientContextChanged", "lineDecided", "listConfirmed"];
+        ["sourceListReplaced", "entryUpserted", "entryStopped", "entryRemoved", "sourceRemoved", "patientContextChanged", "lineDecided", "listConfirmed", "entryMatched"];
 
     /// <summary>Writes one event as one compact JSON object.</summary>
     /// <param name="patientEvent">The event.</param>
@@ -82,6 +82,9 @@ public static class PatientEventJson
                 case ListConfirmed confirmed:
                     DecisionEventJson.Write(json, confirmed);
                     break;
+                case EntryMatched matched:
+                    DecisionEventJson.Write(json, matched);
+                    break;
             }
 
             json.WriteEndObject();
@@ -104,6 +107,7 @@ public static class PatientEventJson
         PatientContextChanged => "patientContextChanged",
         LineDecided => "lineDecided",
         ListConfirmed => "listConfirmed",
+        EntryMatched => "entryMatched",
         _ => throw new ArgumentException($"The patient event format has no type for {patientEvent?.GetType().Name ?? "null"}.", nameof(patientEvent)),
     };
 
@@ -225,6 +229,9 @@ public static class PatientEventJson
                 break;
             case "listConfirmed":
                 read = DecisionEventJson.ReadConfirmed(item, where, context);
+                break;
+            case "entryMatched":
+                read = DecisionEventJson.ReadMatched(item, where, context);
                 break;
             case null:
                 context.Error(InputIssueCodes.JsonRequired, where, "type", $"Required: one of {string.Join(", ", Types)}.");

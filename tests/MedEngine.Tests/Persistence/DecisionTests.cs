@@ -123,6 +123,28 @@ public sealed class DecisionTests : IDisposable
         Assert.Throws<ArgumentException>(() => session.Apply(Decide("B01AA03", LineDecisionKind.ChooseEntry, 1) with { Entry = new EntryReference("gp-olsen", "gp-9") }));
     }
 
+    [Fact]
+    public void A_confirmed_match_puts_an_unresolved_entry_on_its_line_and_survives_a_snapshot()
+    {
+        var session = Runtime.Value.OpenSession();
+        session.ApplyAll(SampleEvents().Select(e => e.Event));
+        var unresolved = Assert.Single(session.List.Unresolved);
+        Assert.Throws<ArgumentException>(() => session.Apply(new EntryMatched("pasient-egenrapport", "p-4", "Z99ZZ99", Doctor, Time.GetUtcNow(), 7)));
+        Assert.Throws<ArgumentException>(() => session.Apply(new EntryMatched("pasient-egenrapport", "p-99", "A10BA02", Doctor, Time.GetUtcNow(), 7)));
+
+        var delta = session.Apply(new EntryMatched(unresolved.Entry.Source.Id, unresolved.Entry.Entry.EntryId, "A10BA02", Doctor, Time.GetUtcNow(), 7));
+        Assert.Empty(session.List.Unresolved);
+        Assert.Equal(["A10BA02"], delta.List.ChangedLines.Select(l => l.Id));
+        var metformin = session.List.Lines.Single(l => l.Id == "A10BA02");
+        Assert.Contains(metformin.Entries, e => e.Entry.EntryId == "p-4");
+        Assert.DoesNotContain(metformin.Discrepancies, d => d.Code == DiscrepancyCodes.PossibleMatch);
+
+        var snapshot = new PatientSnapshot("p", 1, new PatientEvaluation(session.List, session.Findings), null, null, session.Patient) { Decisions = session.Decisions };
+        var restored = Runtime.Value.OpenSession();
+        restored.ApplyAll(PatientEventJson.Read(PatientEventJson.WriteAll(snapshot.Events.Select(e => new IdentifiedPatientEvent(null, e))), "snapshot").Events.Select(e => e.Event));
+        Assert.Equal(Json(new PatientEvaluation(session.List, session.Findings)), Json(new PatientEvaluation(restored.List, restored.Findings)));
+    }
+
     [Property(MaxTest = 30)]
     public Property Decisions_never_lose_or_duplicate_an_entry_and_survive_the_event_format() => Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
     {
@@ -150,6 +172,8 @@ public sealed class DecisionTests : IDisposable
             {
                 0 => new ListConfirmed(Doctor, Time.GetUtcNow(), step),
                 1 => new EntryStopped(entry.Source.Id, entry.Entry.EntryId, Time.GetUtcNow(), null),
+                2 when session.List.Unresolved.Count > 0 => new EntryMatched(
+                    session.List.Unresolved[0].Entry.Source.Id, session.List.Unresolved[0].Entry.Entry.EntryId, "A10BA02", Doctor, Time.GetUtcNow(), step),
                 _ => Decide(line.Id, kind, step) with { Entry = kind == LineDecisionKind.ChooseEntry ? new EntryReference(entry.Source.Id, entry.Entry.EntryId) : null },
             });
         }
