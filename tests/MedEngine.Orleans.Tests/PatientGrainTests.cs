@@ -148,6 +148,25 @@ public sealed class PatientGrainTests(ITestOutputHelper log) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADecisionMadeThroughOneNode_IsTheConfirmedListOnEvery()
+    {
+        var gp = List("gp.json", "gp");
+        await Node(_cluster.Silos[0]).ReplaceSourceAsync("decided", gp, null, null);
+        var by = new Clinician("9144889", "lege");
+        var at = new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.FromHours(1));
+        var lines = (await Node(_cluster.Silos[0]).GetAsync("decided"))!.Evaluation.List.Lines;
+        await Node(_cluster.Silos[1]).ApplyAsync("decided", [
+            .. lines.Select(l => new IdentifiedPatientEvent(null, new LineDecided(l.Id, l.Id == "M01AE01" ? LineDecisionKind.Stop : LineDecisionKind.Accept, by, at, 2))),
+            new IdentifiedPatientEvent(null, new ListConfirmed(by, at, 2))]);
+        foreach (var silo in _cluster.Silos)
+        {
+            var confirmed = (await Node(silo).GetAsync("decided"))!.Confirmed!;
+            Assert.Equal(ReconciliationStatus.Complete, confirmed.Status);
+            Assert.Equal(LineDecisionKind.Stop, confirmed.Lines.Single(l => l.Line.Id == "M01AE01").Decision!.Kind);
+        }
+    }
+
+    [Fact]
     public async Task AWatcherOnOneNode_GetsTheChangesMadeThroughAnother()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
