@@ -11,12 +11,13 @@ internal static class CommandLine
 
     private const string Usage = """
         Usage:
-          medengine reconcile [--json|--fhir] [--patient ID] [--rules DIR|--no-rules] ARG...
+          medengine reconcile [--json|--fhir] [--html FILE [--lang nb|en]] [--patient ID] [--rules DIR|--no-rules] ARG...
               Reconciles the medication lists of one patient and evaluates the rules. Each ARG is FILE or KIND=FILE,
               one source's list, with KIND one of gp, hospital, municipal, pll, prescriptions, dispensing, multidose,
               patient. FILE is a MedEngine source list (JSON, see docs/source-list-format.md) or FHIR R4 (Bundle,
               resource, NDJSON). Prints a table; --json prints the JSON document of docs/reconcile-json.md; --fhir a
-              FHIR R4 Bundle. The rules are the shipped ones unless --rules DIR is given.
+              FHIR R4 Bundle; --html FILE also writes a self-contained review page with the sources side by side.
+              The rules are the shipped ones unless --rules DIR is given.
           medengine rules check [DIR]
               Checks every rule file under DIR (default: the shipped rules) and prints every error; exit 1 on error.
           medengine rules test [DIR]
@@ -44,7 +45,7 @@ internal static class CommandLine
               Records what an unresolved entry is (--match, a confirmed match), a clinician's decision on a line,
               the same decision for every other open line (--rest), and the confirmation of the list (--confirm),
               in that order, each on the list as it stands.
-          medengine confirmed [--store FILE] --patient ID [--json|--fhir|--sfm [--lookup URL]]
+          medengine confirmed [--store FILE] --patient ID [--json|--fhir|--sfm [--lookup URL]] [--html FILE]
               Prints the confirmed list (docs/confirmed-list.md): status, confirmation, each line's decision, the
               open lines and what changed since; --fhir a List with Provenance; --sfm SFM's $sendMedication input.
         """;

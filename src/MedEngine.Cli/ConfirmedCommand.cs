@@ -7,8 +7,9 @@ using MedEngine.Serialization;
 namespace MedEngine.Cli;
 
 /// <summary>
-/// <c>medengine confirmed --store FILE --patient ID [--json|--fhir|--sfm [--lookup URL]]</c>: a stored patient's confirmed list
-/// (docs/confirmed-list.md): the status, who confirmed when, every line with its decision, the open lines and what changed since.
+/// <c>medengine confirmed --store FILE --patient ID [--json|--fhir|--sfm [--lookup URL]] [--html FILE]</c>: a stored patient's
+/// confirmed list (docs/confirmed-list.md): the status, who confirmed when, every line with its decision, the open lines and
+/// what changed since; <c>--html</c> also writes the review page with the decisions and the changes.
 /// </summary>
 internal static class ConfirmedCommand
 {
@@ -16,7 +17,7 @@ internal static class ConfirmedCommand
     {
         var stored = new StoredPatients();
         var format = "table";
-        string? lookup = null;
+        string? lookup = null, html = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (stored.TryTake(args, ref i))
@@ -31,6 +32,9 @@ internal static class ConfirmedCommand
                     break;
                 case "--lookup" when i + 1 < args.Length:
                     lookup = args[++i];
+                    break;
+                case "--html" when i + 1 < args.Length:
+                    html = args[++i];
                     break;
                 default:
                     return await CommandLine.FailAsync(error, $"confirmed: unknown or incomplete argument '{args[i]}'.").ConfigureAwait(false);
@@ -52,6 +56,12 @@ internal static class ConfirmedCommand
             }
 
             var confirmed = patient.Session.Confirmed;
+            if (html is not null)
+            {
+                await File.WriteAllTextAsync(html, new ReviewPageWriter().Write(patient.Snapshot.Evaluation, confirmed)).ConfigureAwait(false);
+                await error.WriteLineAsync($"medengine: wrote the review page {Path.GetFullPath(html)}").ConfigureAwait(false);
+            }
+
             var fhir = new FhirConfirmedListWriter(runtime.Time);
             switch (format)
             {

@@ -11,7 +11,7 @@ internal static class ReconcileCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var format = "table";
-        string? patient = null;
+        string? patient = null, html = null, language = "nb";
         string? rules = RuleSet.ShippedDirectory;
         var files = new List<(SourceKind? Kind, string Path)>();
         for (var i = 0; i < args.Length; i++)
@@ -32,6 +32,12 @@ internal static class ReconcileCommand
                     break;
                 case "--no-rules":
                     rules = null;
+                    break;
+                case "--html" when i + 1 < args.Length:
+                    html = args[++i];
+                    break;
+                case "--lang" when i + 1 < args.Length && args[i + 1] is "nb" or "en":
+                    language = args[++i];
                     break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     return await CommandLine.FailAsync(error, $"Unknown option '{option}'.").ConfigureAwait(false);
@@ -68,6 +74,12 @@ internal static class ReconcileCommand
             }
 
             var evaluation = runtime.Evaluate(lists, PatientContexts.Merge(inputs.Select(i => i.Patient)));
+
+            if (html is not null)
+            {
+                await File.WriteAllTextAsync(html, new ReviewPageWriter(language).Write(evaluation)).ConfigureAwait(false);
+                await error.WriteLineAsync($"medengine: wrote the review page {Path.GetFullPath(html)}").ConfigureAwait(false);
+            }
 
             IEvaluationWriter[] writers = [new TableWriter(), new ReconciliationJsonWriter(), new FhirEvaluationWriter(runtime.Time)];
             await writers.Single(w => w.Format == format).WriteAsync(evaluation, output).ConfigureAwait(false);

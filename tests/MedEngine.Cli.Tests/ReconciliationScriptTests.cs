@@ -61,5 +61,14 @@ public sealed partial class ReconciliationScriptTests : IDisposable
         Assert.StartsWith("M01AE01 ", reopened, StringComparison.Ordinal);
         Assert.Contains("kjernejournal-utleveringer/d-12 says dispensed", reopened, StringComparison.Ordinal);
         Assert.Matches(@"changed  M01AE01: kjernejournal-utleveringer/d-12 \(event \d+\)", last);
+
+        // The review page shows the decisions, the re-opened line and what changed since, beside the sources.
+        var page = Path.Combine(_directory, "review.html");
+        var confirmed = commands[^1];
+        Assert.Equal(0, await CommandLine.RunAsync([.. confirmed, "--html", page], TextWriter.Null, TextWriter.Null));
+        var html = await File.ReadAllTextAsync(page);
+        Assert.Contains("<tr class=\"line reopened\" data-line=\"M01AE01\">", html, StringComparison.Ordinal);
+        Assert.Matches("<ul id=\"since\"><li data-line=\"M01AE01\">[^<]*M01AE01[^<]*kjernejournal-utleveringer/d-12</li></ul>", html);
+        Assert.Matches("<ul id=\"open\"><li data-line=\"M01AE01\">", html);
     }
 }
