@@ -11,7 +11,7 @@ internal static class ReconcileCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var format = "table";
-        string? patient = null, html = null, language = "nb";
+        string? patient = null, html = null, language = "en";
         string? rules = RuleSet.ShippedDirectory;
         var files = new List<(SourceKind? Kind, string Path)>();
         for (var i = 0; i < args.Length; i++)
@@ -81,7 +81,7 @@ internal static class ReconcileCommand
                 await error.WriteLineAsync($"medengine: wrote the review page {Path.GetFullPath(html)}").ConfigureAwait(false);
             }
 
-            IEvaluationWriter[] writers = [new TableWriter(), new ReconciliationJsonWriter(), new FhirEvaluationWriter(runtime.Time)];
+            IEvaluationWriter[] writers = [TableWriter.For(output, language), new ReconciliationJsonWriter(), new FhirEvaluationWriter(runtime.Time)];
             await writers.Single(w => w.Format == format).WriteAsync(evaluation, output).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
             return CommandLine.Success;

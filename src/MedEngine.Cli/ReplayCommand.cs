@@ -61,7 +61,7 @@ internal static class ReplayCommand
                 var snapshot = loaded.Snapshot;
                 await error.WriteLineAsync($"Patient {stored.Patient} at sequence {snapshot.Sequence}; rules {snapshot.RuleSetHash ?? "none"}"
                     + (snapshot.UsesRecordedRules ? " (as recorded)" : $" (the recorded rules {snapshot.RecordedRuleSetHash} are not the ones in {stored.RulesDirectory}; the findings are those of the current rules)")).ConfigureAwait(false);
-                IEvaluationWriter[] writers = [new TableWriter(), new ReconciliationJsonWriter(), new FhirEvaluationWriter(runtime.Time, "Patient/" + stored.Patient)];
+                IEvaluationWriter[] writers = [TableWriter.For(output, "en"), new ReconciliationJsonWriter(), new FhirEvaluationWriter(runtime.Time, "Patient/" + stored.Patient)];
                 await writers.Single(w => w.Format == format).WriteAsync(snapshot.Evaluation, output).ConfigureAwait(false);
                 await output.WriteLineAsync().ConfigureAwait(false);
                 return CommandLine.Success;
