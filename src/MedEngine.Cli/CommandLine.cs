@@ -15,9 +15,10 @@ internal static class CommandLine
               Reconciles the medication lists of one patient and evaluates the rules. Each ARG is FILE or KIND=FILE,
               one source's list, with KIND one of gp, hospital, municipal, pll, prescriptions, dispensing, multidose,
               patient. FILE is a MedEngine source list (JSON, see docs/source-list-format.md) or FHIR R4 (Bundle,
-              resource, NDJSON). Prints a table fitted to the terminal (--lang nb|en, default en); --json prints the JSON document of docs/reconcile-json.md; --fhir a
-              FHIR R4 Bundle; --html FILE also writes a self-contained review page with the sources side by side.
-              The rules are the shipped ones unless --rules DIR is given.
+              resource, NDJSON). Prints a table fitted to the terminal (--lang nb|en, default en); --json prints the
+              JSON document of docs/reconcile-json.md; --fhir a FHIR R4 Bundle; --html FILE also writes a
+              self-contained review page with the sources side by side. The rules are the shipped ones unless
+              --rules DIR is given.
           medengine rules check [DIR]
               Checks every rule file under DIR (default: the shipped rules) and prints every error; exit 1 on error.
           medengine rules test [DIR]
