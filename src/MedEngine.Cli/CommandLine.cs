@@ -11,7 +11,7 @@ internal static class CommandLine
 
     private const string Usage = """
         Usage:
-          medengine reconcile [--json|--fhir] [--html FILE [--lang nb|en]] [--patient ID] [--rules DIR|--no-rules] ARG...
+          medengine reconcile [--json|--fhir] [--html FILE] [--lang nb|en] [--patient ID] [--rules DIR|--no-rules] ARG...
               Reconciles the medication lists of one patient and evaluates the rules. Each ARG is FILE or KIND=FILE,
               one source's list, with KIND one of gp, hospital, municipal, pll, prescriptions, dispensing, multidose,
               patient. FILE is a MedEngine source list (JSON, see docs/source-list-format.md) or FHIR R4 (Bundle,

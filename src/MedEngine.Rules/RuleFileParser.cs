@@ -71,7 +71,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var kind = kindName is null ? null : RuleKind.All.GetValueOrDefault(kindName);
         if (kindName is not null && kind is null)
         {
-            Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(map, "kind")!, $"Unknown kind '{kindName}'; expected one of {string.Join(", ", RuleKind.All.Keys)}.");
+            Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(map, "kind")!, $"Unknown kind '{kindName}'.{Spelling.DidYouMean(kindName, RuleKind.All.Keys)} Expected one of {string.Join(", ", RuleKind.All.Keys)}.");
         }
 
         Yaml.CheckKeys(map, "a rule" + (kind is null ? "" : $" of kind {kind.Name}"), [.. CommonKeys, .. kind is null ? RuleKind.All.Values.SelectMany(k => k.Keys).Distinct() : kind.Keys]);
@@ -86,7 +86,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var severity = Severity.Info;
         if (severityText is not null && !Severities.TryParse(severityText, out severity))
         {
-            Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(map, "severity")!, $"Unknown severity '{severityText}'; expected contraindicated, avoid, caution or info.");
+            Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(map, "severity")!, $"Unknown severity '{severityText}'.{Spelling.DidYouMean(severityText, Severities.Names)} Expected contraindicated, avoid, caution or info.");
         }
 
         var reviewedText = Yaml.String(map, "reviewed");
@@ -257,7 +257,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             }
             else
             {
-                Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(expect, "severity")!, $"Unknown severity '{text}'.");
+                Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(expect, "severity")!, $"Unknown severity '{text}'.{Spelling.DidYouMean(text, Severities.Names)} Expected contraindicated, avoid, caution or info.");
             }
         }
 

@@ -34,7 +34,7 @@ internal sealed class YamlNodes(string file, List<InputError> errors)
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!allowed.Contains(name, StringComparer.Ordinal))
             {
-                Error(InputIssueCodes.RuleUnknownKey, key, $"Unknown key '{name}' in {what}; expected one of {string.Join(", ", allowed)}.");
+                Error(InputIssueCodes.RuleUnknownKey, key, $"Unknown key '{name}' in {what}.{Knowledge.Spelling.DidYouMean(name, allowed)} Expected one of {string.Join(", ", allowed)}.");
             }
         }
     }

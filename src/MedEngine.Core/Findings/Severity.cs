@@ -24,6 +24,9 @@ public static class Severities
     /// <returns>The name.</returns>
     public static string ToName(Severity severity) => severity.ToString().ToLowerInvariant();
 
+    /// <summary>Every name, most severe first: <c>contraindicated</c>, <c>avoid</c>, <c>caution</c>, <c>info</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<Severity>().OrderDescending().Select(ToName)];
+
     /// <summary>Parses a severity name (case-insensitive).</summary>
     /// <param name="name">The name.</param>
     /// <param name="severity">The severity, when known.</param>

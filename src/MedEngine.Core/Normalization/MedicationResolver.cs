@@ -152,7 +152,7 @@ internal sealed partial class MedicationResolver(IKnowledgeBase knowledge)
         {
             foreach (var name in knowledge.Names)
             {
-                var similarity = Similarity(core, name);
+                var similarity = Spelling.Similarity(core, name, PossibleMatchThreshold);
                 if (similarity >= PossibleMatchThreshold && (!best.TryGetValue(name, out var seen) || seen.Similarity < similarity))
                 {
                     best[name] = new PossibleMatch(name, knowledge.FindByName(name)!.Substances, similarity);
@@ -161,36 +161,6 @@ internal sealed partial class MedicationResolver(IKnowledgeBase knowledge)
         }
 
         return best.Values.OrderByDescending(m => m.Similarity).ThenBy(m => m.Name, StringComparer.Ordinal).Take(MaxPossibleMatches).ToList();
-    }
-
-    /// <summary>1 - Levenshtein distance / the longer length.</summary>
-    internal static double Similarity(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > Math.Max(a.Length, b.Length) * (1 - PossibleMatchThreshold))
-        {
-            return 0;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return 1.0 - (double)previous[b.Length] / Math.Max(a.Length, b.Length);
     }
 
     [GeneratedRegex(@"\[([^\]]*)\]", RegexOptions.CultureInvariant)]

@@ -78,7 +78,7 @@ internal sealed class RuleSyntax(IKnowledgeBase knowledge, string file, List<Inp
             }
             else
             {
-                Yaml.Error(InputIssueCodes.RuleUnknownSubstance, Yaml.Get(map, "names")!, $"Unknown substance name '{name}': it is not in the knowledge base.");
+                Yaml.Error(InputIssueCodes.RuleUnknownSubstance, Yaml.Get(map, "names")!, $"Unknown substance name '{name}': it is not in the knowledge base.{Spelling.DidYouMean(NameNormalizer.Normalize(name), knowledge.Names)}");
             }
         }
 

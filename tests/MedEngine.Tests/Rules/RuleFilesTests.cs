@@ -137,6 +137,20 @@ public sealed class RuleFilesTests
     }
 
     [Fact]
+    public void Misspelt_keys_severities_kinds_and_substances_get_a_did_you_mean()
+    {
+        var errors = Errors(
+            ("a.yaml", RuleKindTests.Rule("A-1", "interaction", "cauton", "between:\n  - { names: [warfarn] }\n  - { atc: [M01AE01] }\nmodifers: []")),
+            ("b.yaml", RuleKindTests.Rule("B-1", "interactoin", "info", "between: []")));
+        Assert.Contains(errors, e => e.Message.Contains("Unknown severity 'cauton'. Did you mean 'caution'?", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("Unknown substance name 'warfarn': it is not in the knowledge base. Did you mean 'warfarin'?", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("Unknown key 'modifers' in a rule of kind interaction. Did you mean 'modifiers'?", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("Unknown kind 'interactoin'. Did you mean 'interaction'?", StringComparison.Ordinal));
+        Assert.Contains(Errors(("c.yaml", RuleKindTests.Rule("C-1", "interaction", "caution", "between:\n  - { names: [zzqqxx] }\n  - { atc: [M01AE01] }"))),
+            e => e.Message.EndsWith("'zzqqxx': it is not in the knowledge base.", StringComparison.Ordinal)); // nothing alike: no guess
+    }
+
+    [Fact]
     public void UnknownAtcCode_AgainstTheKnowledgeBase_IsAnError() =>
         Assert.Contains("names no substance", Assert.Single(Errors(("u.yaml",
             RuleKindTests.Rule("U-1", "drug-patient", "info", "drug: { atc: [Z99ZZ99] }\npatient: { age: \">= 65\" }")))).Message, StringComparison.Ordinal);
