@@ -21,8 +21,9 @@ internal static class CommandLine
               --rules DIR is given.
           medengine rules check [DIR]
               Checks every rule file under DIR (default: the shipped rules) and prints every error; exit 1 on error.
-          medengine rules test [DIR]
-              Runs every example in the rule files and prints pass or FAIL for each; exit 1 when one fails.
+          medengine rules test [DIR] [--file FILE] [--rule ID]
+              Runs every example in the rule files (or in one file, or of one rule) and prints pass or FAIL for each;
+              an example whose medication does not resolve fails. Exit 1 when one fails.
           medengine import fest M30.xml --out DIR
           medengine import atc ATC_DDD.csv [--norwegian ATC_NO_NAMES.csv] --out DIR
           medengine import names FILE... --knowledge DIR --out DIR

@@ -4,17 +4,36 @@ using MedEngine.Rules;
 
 namespace MedEngine.Cli;
 
-/// <summary><c>medengine rules check|test [DIR]</c>: the pharmacists' tools for rule files.</summary>
+/// <summary><c>medengine rules check [DIR]</c> and <c>medengine rules test [DIR] [--file FILE] [--rule ID]</c>: the pharmacists' tools for rule files.</summary>
 internal static class RulesCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length is 0 or > 2 || args[0] is not ("check" or "test"))
+        string? file = null, ruleId = null, folder = null;
+        for (var i = 1; i < args.Length; i++)
         {
-            return await CommandLine.FailAsync(error, "Use 'medengine rules check [DIR]' or 'medengine rules test [DIR]'.").ConfigureAwait(false);
+            switch (args[i])
+            {
+                case "--file" when args[0] == "test" && i + 1 < args.Length && file is null:
+                    file = args[++i];
+                    break;
+                case "--rule" when args[0] == "test" && i + 1 < args.Length && ruleId is null:
+                    ruleId = args[++i];
+                    break;
+                case var value when !value.StartsWith("--", StringComparison.Ordinal) && folder is null:
+                    folder = value;
+                    break;
+                default:
+                    return await CommandLine.FailAsync(error, $"rules: unknown, repeated or incomplete argument '{args[i]}'.").ConfigureAwait(false);
+            }
         }
 
-        var directory = args.Length == 2 ? args[1] : RuleSet.ShippedDirectory;
+        if (args.Length == 0 || args[0] is not ("check" or "test"))
+        {
+            return await CommandLine.FailAsync(error, "Use 'medengine rules check [DIR]' or 'medengine rules test [DIR] [--file FILE] [--rule ID]'.").ConfigureAwait(false);
+        }
+
+        var directory = folder ?? RuleSet.ShippedDirectory;
         if (!Directory.Exists(directory))
         {
             // A folder that is not there is bad usage (2); a folder whose files are refused is a rule error (1).
@@ -45,7 +64,14 @@ internal static class RulesCommand
             return CommandLine.Success;
         }
 
-        var results = new RuleExampleRunner(knowledge, rules, time).RunAll();
+        var chosen = rules.Rules.Where(r => (file is null || Path.GetFileName(r.File) == file || Path.GetFullPath(r.File) == Path.GetFullPath(file)) && (ruleId is null || r.Id == ruleId)).ToList();
+        if (chosen.Count == 0)
+        {
+            return await CommandLine.FailAsync(error, $"No rule{(ruleId is null ? "" : $" '{ruleId}'")}{(file is null ? "" : $" in a file '{file}'")} in {directory}.").ConfigureAwait(false);
+        }
+
+        var runner = new RuleExampleRunner(knowledge, rules, time);
+        var results = chosen.SelectMany(r => r.Examples.Select(example => runner.Run(r, example))).ToList();
         foreach (var result in results)
         {
             var expected = result.Example.Fires ? "fire" + (result.Example.Severity is { } s ? " with " + Severities.ToName(s) : "") : "not fire";

@@ -48,14 +48,15 @@ public sealed class RuleExampleRunner(IKnowledgeBase knowledge, RuleSet rules, T
         var support = _runtime.OpenSession(patient);
         support.Apply(new SourceListReplaced(new SourceList(new MedicationSource("example", SourceKind.GeneralPractitioner, now), example.Medications)));
         var finding = support.Findings.Where(f => f.RuleId == rule.Id).OrderByDescending(f => f.Severity).FirstOrDefault();
-        var passed = finding is null ? !example.Fires : example.Fires && (example.Severity is null || example.Severity == finding.Severity);
         var actual = finding is null ? "did not fire" : $"fired with severity {Severities.ToName(finding.Severity)}";
-        var unresolved = support.List.Unresolved.Select(u => u.Entry.Entry.Name).ToList();
+        var unresolved = support.List.Unresolved.Select(u => u.Entry.Entry.Name ?? u.Entry.Entry.EntryId).ToList();
         if (unresolved.Count > 0)
         {
-            actual += $" (unresolved medications: {string.Join(", ", unresolved)})";
+            // An example whose medication does not resolve proves nothing (a negative one would pass vacuously): it fails.
+            return new RuleExampleResult(rule, example, false, actual + $", but medication did not resolve: {string.Join(", ", unresolved)}");
         }
 
+        var passed = finding is null ? !example.Fires : example.Fires && (example.Severity is null || example.Severity == finding.Severity);
         return new RuleExampleResult(rule, example, passed, actual);
     }
 }

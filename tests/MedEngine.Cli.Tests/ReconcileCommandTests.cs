@@ -96,6 +96,23 @@ public sealed class ReconcileCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Rules_Test_OneFileOrOneRule()
+    {
+        var (code, output, _) = await Run("rules", "test", RepositoryPaths.Rules, "--file", "anticoagulants.yaml", "--rule", "MEDENGINE-DDI-0015");
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines[..^1], l => Assert.Contains("MEDENGINE-DDI-0015", l, StringComparison.Ordinal));
+        Assert.Equal($"{lines.Length - 1} passed, 0 failed", lines[^1].Trim());
+        var (file, fileOutput, _) = await Run("rules", "test", RepositoryPaths.Rules, "--file", "anticoagulants.yaml");
+        Assert.Equal(0, file);
+        Assert.All(fileOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)[..^1], l => Assert.Contains("(anticoagulants.yaml:", l, StringComparison.Ordinal));
+        var (none, _, error) = await Run("rules", "test", RepositoryPaths.Rules, "--rule", "NO-SUCH-RULE");
+        Assert.Equal(2, none);
+        Assert.Contains("No rule 'NO-SUCH-RULE'", error, StringComparison.Ordinal);
+        Assert.Equal(2, (await Run("rules", "test", RepositoryPaths.Rules, "--rule", "A", "--rule", "B")).Code); // repeated: refused
+    }
+
+    [Fact]
     public async Task Rules_Check_BrokenFolder_PrintsEveryErrorAndExitsOne()
     {
         Write("broken.yaml", "id: X\nversion: 1\nkind: nonsense\nseverity: avoid\n");

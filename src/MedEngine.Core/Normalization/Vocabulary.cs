@@ -20,5 +20,6 @@ internal static class Vocabulary
         "vaginal", "intrauterine", "implant", "drug", "ring", "topical", "kutan", "cutaneous", "per", "i", "til", "med", "for",
         "with", "of", "in", "sublingual", "resoriblett", "dispergerbar", "dispersible", "chewable", "oppløselig", "mg", "ml",
         "depotkapsel", "depotkapsler", "sublingualspray", "munnspray", "mikrogram", "timer", "time", "modified",
+        "vaginaltablett", "vaginaltabletter", "vaginalkrem", "vagitorie", "vagitorier", "vaginalinnlegg",
     }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -151,6 +151,24 @@ public sealed class RuleFilesTests
     }
 
     [Fact]
+    public void An_example_whose_medication_does_not_resolve_fails_with_that_reason()
+    {
+        using var harness = new RuleHarness(("e.yaml", RuleKindTests.Rule("E-1", "drug-patient", "caution", """
+            drug: { atc: [M01AE01] }
+            patient: { age: ">= 65" }
+            examples:
+              - { name: "vacuous", patient: { age: 80 }, medications: [Unobtainium 5 mg tablett], expect: { fires: false } }
+              - { name: "real", patient: { age: 80 }, medications: [Paracet 500 mg tablett], expect: { fires: false } }
+            """)));
+        var rules = RuleSet.Load(harness.Directory, TestKnowledge.Shipped, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RuleHarness.Now));
+        var results = new RuleExampleRunner(TestKnowledge.Shipped, rules, TimeProvider.System).RunAll();
+        var vacuous = results.Single(r => r.Example.Name == "vacuous");
+        Assert.False(vacuous.Passed);
+        Assert.Equal("did not fire, but medication did not resolve: Unobtainium 5 mg tablett", vacuous.Actual);
+        Assert.True(results.Single(r => r.Example.Name == "real").Passed);
+    }
+
+    [Fact]
     public void UnknownAtcCode_AgainstTheKnowledgeBase_IsAnError() =>
         Assert.Contains("names no substance", Assert.Single(Errors(("u.yaml",
             RuleKindTests.Rule("U-1", "drug-patient", "info", "drug: { atc: [Z99ZZ99] }\npatient: { age: \">= 65\" }")))).Message, StringComparison.Ordinal);
