@@ -142,6 +142,16 @@ internal static class ServeCommand
         }
 
         var section = builder.Configuration.GetSection("CdsHooks");
+        if (ConfigurationKeys.Unknown(section, typeof(CdsHooksOptions)).ToList() is { Count: > 0 } unknown)
+        {
+            foreach (var key in unknown)
+            {
+                await error.WriteLineAsync($"medengine serve: unknown configuration key {key}").ConfigureAwait(false);
+            }
+
+            return CommandLine.BadInput;
+        }
+
         var rulesDirectory = Path.GetFullPath(rules ?? (section[nameof(CdsHooksOptions.RulesDirectory)] is { } configured ? configured : RuleSet.ShippedDirectory));
 
         // The runtime watches the rules folder: a changed set is swapped in, one with errors refused (the last good set stays),
