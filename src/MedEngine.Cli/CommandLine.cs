@@ -1,84 +1,98 @@
+using System.CommandLine;
+
 namespace MedEngine.Cli;
 
-/// <summary>Dispatches the <c>medengine</c> commands.</summary>
+/// <summary>
+/// The <c>medengine</c> commands on System.CommandLine: help (<c>-h</c>, <c>--help</c>) and <c>--version</c> on every command, the
+/// same option rules everywhere (an option given twice, a missing value or an unknown argument is refused), and one set of exit
+/// codes: 0 success, 1 findings or rule errors where a command says so, 2 bad usage or input.
+/// </summary>
 internal static class CommandLine
 {
     /// <summary>Exit code for success.</summary>
     public const int Success = 0;
 
+    /// <summary>Exit code for rule errors or failed examples (<c>rules check</c>, <c>rules test</c>).</summary>
+    public const int Findings = 1;
+
     /// <summary>Exit code for bad usage or bad input.</summary>
     public const int BadInput = 2;
 
-    private const string Usage = """
-        Usage:
-          medengine reconcile [--json|--fhir] [--html FILE] [--lang nb|en] [--patient ID] [--rules DIR|--no-rules] ARG...
-              Reconciles the medication lists of one patient and evaluates the rules. Each ARG is FILE or KIND=FILE,
-              one source's list, with KIND one of gp, hospital, municipal, pll, prescriptions, dispensing, multidose,
-              patient. FILE is a MedEngine source list (JSON, see docs/source-list-format.md) or FHIR R4 (Bundle,
-              resource, NDJSON). Prints a table fitted to the terminal (--lang nb|en, default en); --json prints the
-              JSON document of docs/reconcile-json.md; --fhir a FHIR R4 Bundle; --html FILE also writes a
-              self-contained review page with the sources side by side. The rules are the shipped ones unless
-              --rules DIR is given.
-          medengine rules check [DIR]
-              Checks every rule file under DIR (default: the shipped rules) and prints every error; exit 1 on error.
-          medengine rules test [DIR] [--file FILE] [--rule ID]
-              Runs every example in the rule files (or in one file, or of one rule) and prints pass or FAIL for each;
-              an example whose medication does not resolve fails. Exit 1 when one fails.
-          medengine import fest M30.xml --out DIR
-          medengine import atc ATC_DDD.csv [--norwegian ATC_NO_NAMES.csv] --out DIR
-          medengine import names FILE... --knowledge DIR --out DIR
-          medengine import interactions onc-high|onc-non-interruptive|oscar|ansm|ddinter FILE... --out FILE [--knowledge DIR] [--atc ATC_DDD.csv]
-              Import real sources into knowledge base folders and interaction tables (docs/knowledge-import.md).
-          medengine report [--rules DIR] FILE|FOLDER...
-              Reconciles and evaluates every patient in the files (for example a FHIR bulk export) and prints
-              the findings per rule and the entries that did not resolve.
-          medengine serve [--urls http://127.0.0.1:5080] [--rules DIR] [--store FILE] [--config FILE]
-              Runs the CDS Hooks service (docs/cds-hooks.md) and the patient API (docs/patient-api.md) with the
-              embedded defaults.
-          medengine replay [--store FILE] --patient ID [--at SEQUENCE] [--json|--fhir] [--rules DIR]
-              Prints a stored patient's list and findings as they were at a sequence number (default: now), and
-              which rules produced them (docs/patient-api.md).
-          medengine put [--store FILE] --patient ID [--events FILE] [ARG...]
-              Stores source lists (ARG as in reconcile; each replaces that source's list) and patient events
-              (docs/patient-events.md) in the patient's log, as the patient API does.
-          medengine decide [--store FILE] --patient ID --clinician ID --role ROLE [--name NAME] [--at TIME]
-                  [--line LINE --decision accept|chooseEntry|change|stop|notTaken [--entry SOURCE/ENTRY] [--dosage TEXT]
-                  [--reason TEXT]] [--rest accept|stop|notTaken] [--match SOURCE/ENTRY --atc CODE] [--confirm]
-              Records what an unresolved entry is (--match, a confirmed match), a clinician's decision on a line,
-              the same decision for every other open line (--rest), and the confirmation of the list (--confirm),
-              in that order, each on the list as it stands.
-          medengine confirmed [--store FILE] --patient ID [--json|--fhir|--sfm [--lookup URL]] [--html FILE]
-              Prints the confirmed list (docs/confirmed-list.md): status, confirmation, each line's decision, the
-              open lines and what changed since; --fhir a List with Provenance; --sfm SFM's $sendMedication input.
-        """;
-
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = new RootCommand("medengine: reconciles a patient's medication lists into one list and evaluates the rule files (README.md).")
         {
-            await output.WriteLineAsync(Usage).ConfigureAwait(false);
-            return args.Length == 0 ? BadInput : Success;
+            ReconcileCommand.Create(output, error),
+            RulesCommand.Create(output, error),
+            ImportCommand.Create(output, error),
+            ReportCommand.Create(output, error),
+            ServeCommand.Create(output, error),
+            ReplayCommand.Create(output, error),
+            PutCommand.Create(output, error),
+            DecideCommand.Create(output, error),
+            ConfirmedCommand.Create(output, error),
+        };
+        foreach (var command in Descendants(root))
+        {
+            command.Options.Add(new VersionOption());
         }
 
-        return args[0] switch
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
         {
-            "reconcile" => await ReconcileCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
-            "rules" => await RulesCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
-            "import" => await ImportCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
-            "serve" => await ServeCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
-            "replay" => await ReplayCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
-            "report" => await ReportCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
-            "put" => await PutCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
-            "decide" => await DecideCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
-            "confirmed" => await ConfirmedCommand.RunAsync(args[1..], output, error).ConfigureAwait(false),
-            _ => await FailAsync(error, $"Unknown command '{args[0]}'.").ConfigureAwait(false),
-        };
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync("medengine: " + problem.Message).ConfigureAwait(false);
+            }
+
+            var path = string.Join(' ', parsed.CommandResult.Command is RootCommand ? [] : Path(parsed.CommandResult.Command, root));
+            await error.WriteLineAsync($"Run 'medengine {(path.Length > 0 ? path + " " : "")}--help' for how to use it.").ConfigureAwait(false);
+            return BadInput;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
     }
 
+    /// <summary>An option that takes one value.</summary>
+    public static Option<string> Value(string name, string valueName, string description) => new(name) { Description = description, HelpName = valueName };
+
+    /// <summary>An option that is on or off.</summary>
+    public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
+
+    /// <summary>Refuses giving more than one of some options.</summary>
+    public static void AtMostOne(Command command, params Option[] options) => command.Validators.Add(result =>
+    {
+        var given = options.Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+        if (given.Count > 1)
+        {
+            result.AddError($"Give one of {string.Join(", ", options.Select(o => o.Name))}, not {string.Join(" and ", given)}.");
+        }
+    });
+
+    /// <summary>Files (or folders) as arguments: a word that starts with '-' is an unknown option, not a file.</summary>
+    public static Argument<string[]> Files(string name, string description, ArgumentArity arity)
+    {
+        var argument = new Argument<string[]>(name) { Description = description, Arity = arity };
+        argument.Validators.Add(result =>
+        {
+            foreach (var option in (result.GetValueOrDefault<string[]>() ?? []).Where(v => v.StartsWith('-')))
+            {
+                result.AddError($"Unknown option '{option}'.");
+            }
+        });
+        return argument;
+    }
+
+    /// <summary>Reports a problem found after parsing (a missing file, say) and answers 2.</summary>
     public static async Task<int> FailAsync(TextWriter error, string message)
     {
         await error.WriteLineAsync("medengine: " + message).ConfigureAwait(false);
-        await error.WriteLineAsync(Usage).ConfigureAwait(false);
         return BadInput;
     }
+
+    private static IEnumerable<Command> Descendants(Command command) => command.Subcommands.SelectMany(c => Descendants(c).Prepend(c));
+
+    private static IEnumerable<string> Path(Command command, Command from) =>
+        from.Subcommands.Contains(command) ? [command.Name]
+        : from.Subcommands.Select(c => (c, Path(command, c).ToList())).FirstOrDefault(p => p.Item2.Count > 0) is ({ } via, { } rest) ? rest.Prepend(via.Name) : [];
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using MedEngine.Fhir;
 using MedEngine.Persistence;
@@ -13,34 +14,26 @@ namespace MedEngine.Cli;
 /// </summary>
 internal static class ConfirmedCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var stored = new StoredPatients();
-        var format = "table";
-        string? lookup = null, html = null;
-        for (var i = 0; i < args.Length; i++)
+        var json = CommandLine.Flag("--json", "Print the JSON of docs/confirmed-list.md (the events behind each change on standard error).");
+        var fhir = CommandLine.Flag("--fhir", "Print a FHIR List of the confirmed statements with Provenance.");
+        var sfm = CommandLine.Flag("--sfm", "Print the input of SFM's Patient/$sendMedication.");
+        var lookup = CommandLine.Value("--lookup", "URL", "With --sfm: the $getMedication lookup the list was reconciled from.");
+        var html = CommandLine.Value("--html", "FILE", "Also write the review page with the decisions and the changes since confirmation.");
+        var command = stored.AddTo(new Command("confirmed", "Prints the confirmed list: status, confirmation, each line's decision, the open lines and what changed since.")
         {
-            if (stored.TryTake(args, ref i))
-            {
-                continue;
-            }
+            json, fhir, sfm, lookup, html,
+        });
+        CommandLine.AtMostOne(command, json, fhir, sfm);
+        command.SetAction(parsed => RunAsync(
+            stored.Read(parsed), parsed.GetValue(json) ? "json" : parsed.GetValue(fhir) ? "fhir" : parsed.GetValue(sfm) ? "sfm" : "table", parsed.GetValue(lookup), parsed.GetValue(html), output, error));
+        return command;
+    }
 
-            switch (args[i])
-            {
-                case "--json" or "--fhir" or "--sfm":
-                    format = args[i][2..];
-                    break;
-                case "--lookup" when i + 1 < args.Length:
-                    lookup = args[++i];
-                    break;
-                case "--html" when i + 1 < args.Length:
-                    html = args[++i];
-                    break;
-                default:
-                    return await CommandLine.FailAsync(error, $"confirmed: unknown or incomplete argument '{args[i]}'.").ConfigureAwait(false);
-            }
-        }
-
+    private static async Task<int> RunAsync(StoredPatients stored, string format, string? lookup, string? html, TextWriter output, TextWriter error)
+    {
         if (stored.Problem("confirmed", create: false) is { } problem)
         {
             return await CommandLine.FailAsync(error, problem).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using MedEngine.Persistence;
 using MedEngine.Reconciliation;
 
@@ -11,62 +12,87 @@ namespace MedEngine.Cli;
 /// </summary>
 internal static class DecideCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var stored = new StoredPatients();
-        string? clinician = null, role = null, name = null, line = null, decision = null, entry = null, dosage = null, reason = null, rest = null, match = null, atc = null;
-        DateTimeOffset? at = null;
-        var confirm = false;
-        for (var i = 0; i < args.Length; i++)
+        Option<string> Required(string name, string valueName, string what) => new(name) { Description = what, HelpName = valueName, Required = true };
+        Option<string> Reference(string name, string what)
         {
-            if (stored.TryTake(args, ref i))
+            var option = CommandLine.Value(name, "SOURCE/ENTRY", what);
+            option.Validators.Add(result =>
             {
-                continue;
-            }
-
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
-            {
-                case "--confirm":
-                    confirm = true;
-                    continue;
-                case "--at" when value is not null:
-                    if (!Serialization.IsoDateTimes.TryParse(value, out var parsed))
-                    {
-                        return await CommandLine.FailAsync(error, $"decide: --at '{value}' is not an ISO 8601 date-time with offset.").ConfigureAwait(false);
-                    }
-
-                    at = parsed;
-                    break;
-                case "--clinician" when value is not null: clinician = value; break;
-                case "--role" when value is not null: role = value; break;
-                case "--name" when value is not null: name = value; break;
-                case "--line" when value is not null: line = value; break;
-                case "--decision" when value is not null: decision = value; break;
-                case "--entry" when value is not null: entry = value; break;
-                case "--dosage" when value is not null: dosage = value; break;
-                case "--reason" when value is not null: reason = value; break;
-                case "--rest" when value is not null: rest = value; break;
-                case "--match" when value is not null: match = value; break;
-                case "--atc" when value is not null: atc = value; break;
-                default:
-                    return await CommandLine.FailAsync(error, $"decide: unknown or incomplete argument '{args[i]}'.").ConfigureAwait(false);
-            }
-
-            i++;
+                if (result.GetValueOrDefault<string>()?.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
+                {
+                    result.AddError($"{name} is SOURCE/ENTRY.");
+                }
+            });
+            return option;
         }
 
-        static LineDecisionKind? Kind(string? text) => LineDecisionKinds.TryParse(text, out var kind) ? kind : null;
-        var problem = stored.Problem("decide", create: false)
-            ?? (clinician is null || role is null ? "decide: give --clinician ID and --role ROLE." : null)
-            ?? (line is null && rest is null && match is null && !confirm ? "decide: give --match SOURCE/ENTRY --atc CODE, --line LINE --decision D, --rest D, or --confirm." : null)
-            ?? ((match is null) != (atc is null) ? "decide: --match and --atc go together." : null)
-            ?? (match is not null && match.Split('/') is not [{ Length: > 0 }, { Length: > 0 }] ? $"decide: --match '{match}' is not SOURCE/ENTRY." : null)
-            ?? ((line is null) != (decision is null) ? "decide: --line and --decision go together." : null)
-            ?? (decision is not null && Kind(decision) is null ? $"decide: --decision '{decision}' is not one of {string.Join(", ", LineDecisionKinds.AllNames)}." : null)
-            ?? (rest is not null && Kind(rest) is not (LineDecisionKind.Accept or LineDecisionKind.Stop or LineDecisionKind.NotTaken) ? "decide: --rest is accept, stop or notTaken." : null)
-            ?? (entry is not null && entry.Split('/') is not [{ Length: > 0 }, { Length: > 0 }] ? $"decide: --entry '{entry}' is not SOURCE/ENTRY." : null);
-        if (problem is not null)
+        var clinician = Required("--clinician", "ID", "Who decides (for example the HPR number).");
+        var role = Required("--role", "ROLE", "Their role (lege, sykepleier, farmasøyt...).");
+        var name = CommandLine.Value("--name", "NAME", "Their name.");
+        var at = new Option<DateTimeOffset?>("--at") { Description = "When (ISO 8601 with offset; default now).", HelpName = "TIME", CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Serialization.IsoDateTimes.TryParse(text, out var parsed))
+            {
+                return parsed;
+            }
+
+            result.AddError($"--at '{text}' is not an ISO 8601 date-time with offset.");
+            return null;
+        } };
+        var line = CommandLine.Value("--line", "LINE", "The line decided.");
+        var decision = CommandLine.Value("--decision", "D", "What was decided: " + string.Join(", ", LineDecisionKinds.AllNames) + ".");
+        decision.AcceptOnlyFromAmong([.. LineDecisionKinds.AllNames]);
+        var entry = Reference("--entry", "For chooseEntry: the entry that is the truth.");
+        var dosage = CommandLine.Value("--dosage", "TEXT", "For change: the new dosage.");
+        var reason = CommandLine.Value("--reason", "TEXT", "Why.");
+        var rest = CommandLine.Value("--rest", "D", "The same decision for every other open line: accept, stop or notTaken.");
+        rest.AcceptOnlyFromAmong("accept", "stop", "notTaken");
+        var match = Reference("--match", "An entry that did not resolve, to confirm what it is (with --atc).");
+        var atc = CommandLine.Value("--atc", "CODE", "The ATC code the --match entry is.");
+        var confirm = CommandLine.Flag("--confirm", "Confirm the list after the decisions.");
+        var command = stored.AddTo(new Command("decide", """
+            Records, in this order, each on the list as it stands: what an unresolved entry is (--match), a decision on a line,
+            the same decision for every other open line (--rest), and the confirmation of the list (--confirm).
+            """)
+        {
+            clinician, role, name, at, line, decision, entry, dosage, reason, rest, match, atc, confirm,
+        });
+        command.Validators.Add(result =>
+        {
+            var given = (Option option) => result.GetResult(option) is { Implicit: false };
+            if (!given(line) && !given(rest) && !given(match) && !given(confirm))
+            {
+                result.AddError("Give --match SOURCE/ENTRY --atc CODE, --line LINE --decision D, --rest D, or --confirm.");
+            }
+
+            if (given(line) != given(decision))
+            {
+                result.AddError("--line and --decision go together.");
+            }
+
+            if (given(match) != given(atc))
+            {
+                result.AddError("--match and --atc go together.");
+            }
+        });
+        command.SetAction(parsed => RunAsync(
+            stored.Read(parsed), new Clinician(parsed.GetValue(clinician)!, parsed.GetValue(role)!, parsed.GetValue(name)), parsed.GetValue(at),
+            (parsed.GetValue(line), Kind(parsed.GetValue(decision)), parsed.GetValue(entry), parsed.GetValue(dosage), parsed.GetValue(reason)),
+            Kind(parsed.GetValue(rest)), (parsed.GetValue(match), parsed.GetValue(atc)), parsed.GetValue(confirm), output, error));
+        return command;
+    }
+
+    private static LineDecisionKind? Kind(string? text) => LineDecisionKinds.TryParse(text, out var kind) ? kind : null;
+
+    private static async Task<int> RunAsync(
+        StoredPatients stored, Clinician by, DateTimeOffset? at, (string? Line, LineDecisionKind? Kind, string? Entry, string? Dosage, string? Reason) decided,
+        LineDecisionKind? rest, (string? Entry, string? Atc) match, bool confirm, TextWriter output, TextWriter error)
+    {
+        if (stored.Problem("decide", create: false) is { } problem)
         {
             return await CommandLine.FailAsync(error, problem).ConfigureAwait(false);
         }
@@ -80,25 +106,24 @@ internal static class DecideCommand
                 return CommandLine.BadInput;
             }
 
-            var by = new Clinician(clinician!, role!, name);
             var when = at ?? runtime.Time.GetUtcNow();
             var events = new List<PatientEvent>();
-            if (match?.Split('/') is [var matchSource, var matchEntry])
+            if (match.Entry?.Split('/') is [var matchSource, var matchEntry])
             {
-                events.Add(new EntryMatched(matchSource, matchEntry, atc!, by, when, patient.Sequence));
+                events.Add(new EntryMatched(matchSource, matchEntry, match.Atc!, by, when, patient.Sequence));
             }
 
-            if (line is not null)
+            if (decided is { Line: { } line, Kind: { } kind })
             {
-                events.Add(new LineDecided(line, Kind(decision)!.Value, by, when, patient.Sequence)
+                events.Add(new LineDecided(line, kind, by, when, patient.Sequence)
                 {
-                    Entry = entry?.Split('/') is [var source, var id] ? new EntryReference(source, id) : null, DosageText = dosage, Reason = reason,
+                    Entry = decided.Entry?.Split('/') is [var source, var id] ? new EntryReference(source, id) : null, DosageText = decided.Dosage, Reason = decided.Reason,
                 });
             }
 
-            if (rest is not null)
+            if (rest is { } restKind)
             {
-                events.AddRange(patient.Session.Confirmed.Open.Where(l => l.Line.Id != line).Select(l => new LineDecided(l.Line.Id, Kind(rest)!.Value, by, when, patient.Sequence) { Reason = reason }));
+                events.AddRange(patient.Session.Confirmed.Open.Where(l => l.Line.Id != decided.Line).Select(l => new LineDecided(l.Line.Id, restKind, by, when, patient.Sequence) { Reason = decided.Reason }));
             }
 
             if (confirm)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using MedEngine.Import;
 using MedEngine.Import.Atc;
 using MedEngine.Import.Fest;
@@ -11,25 +12,6 @@ namespace MedEngine.Cli;
 /// <summary>The <c>medengine import</c> commands: knowledge and interaction tables from FEST, the ATC index, name lists and interaction lists; rule files from STOPP/START v2.</summary>
 internal static class ImportCommand
 {
-    private const string Usage = """
-        Usage:
-          medengine import fest M30.xml --out DIR
-              FEST M30 (2.5.1 or 3.5) into a knowledge base folder, interactions.tsv, not-assessed.tsv and dose-prn.tsv.
-          medengine import atc ATC_DDD.csv [--norwegian ATC_NO_NAMES.csv] --out DIR
-              The WHO ATC index into a knowledge base folder and ddd.tsv (non-commercial data: keep it out of the repository).
-          medengine import names FILE... --knowledge DIR --out DIR
-              DrugBank vocabulary synonyms and NHS, MedlinePlus or MeSH brands added to the knowledge base in DIR, by exact name.
-          medengine import interactions KIND FILE... --out FILE [--knowledge DIR] [--atc ATC_DDD.csv] [--skipped FILE]
-              An interaction list into an interaction table. KIND: onc-high, onc-non-interruptive, oscar, ansm, ddinter.
-              A FILE that is a folder stands for its *.csv files. Names map to ATC by the knowledge base (default: the
-              shipped one), then the ATC index.
-          medengine import stoppstart STOPPSTART.xml --out DIR [--knowledge DIR]
-              The STOPP/START v2 computable XML (Huibers et al., LGPL-3.0) into rule files, translation.tsv and
-              LICENSE.md in DIR (data/stopp-start-v2). ATC codes are checked against the knowledge base (default: the
-              shipped one); docs/stopp-start-v2.md has the mapping.
-          Every import prints what it read, imported and skipped (by reason); docs/knowledge-import.md has the details.
-        """;
-
     private static readonly Dictionary<string, InteractionListKind> Kinds = new(StringComparer.Ordinal)
     {
         ["onc-high"] = InteractionListKind.OncHighPriority,
@@ -39,25 +21,67 @@ internal static class ImportCommand
         ["ddinter"] = InteractionListKind.DdInter,
     };
 
-    /// <summary>Runs <c>medengine import ...</c> (the arguments after <c>import</c>).</summary>
-    /// <returns>0 on success, 2 on bad usage or input.</returns>
-    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        if (!TryParse(args, out var positional, out var options, out var problem))
-        {
-            return await FailAsync(error, problem).ConfigureAwait(false);
-        }
+        Option<string> Out(string what) => new("--out") { Description = what, HelpName = "DIR", Required = true };
+        Option<string> Knowledge(string what) => CommandLine.Value("--knowledge", "DIR", what);
+        Argument<string> File(string name, string what) => new(name) { Description = what };
+        Argument<string[]> Files(string what) => CommandLine.Files("FILE", what, ArgumentArity.OneOrMore);
 
+        var festFile = File("M30.xml", "FEST M30 (2.5.1 or 3.5).");
+        var festOut = Out("The knowledge base folder to write (with interactions.tsv, not-assessed.tsv, dose-prn.tsv).");
+        var fest = new Command("fest", "FEST M30 into a knowledge base folder, interactions.tsv, not-assessed.tsv and dose-prn.tsv.") { festFile, festOut };
+        fest.SetAction(parsed => RunAsync(() => FestImporter.Import(Existing(parsed.GetValue(festFile)!), parsed.GetValue(festOut)!), output, error));
+
+        var atcFile = File("ATC_DDD.csv", "The WHO ATC index (non-commercial data: keep it out of the repository).");
+        var norwegian = CommandLine.Value("--norwegian", "ATC_NO_NAMES.csv", "Norwegian names of the ATC codes.");
+        var atcOut = Out("The knowledge base folder to write (with ddd.tsv).");
+        var atc = new Command("atc", "The WHO ATC index into a knowledge base folder and ddd.tsv.") { atcFile, norwegian, atcOut };
+        atc.SetAction(parsed => RunAsync(() => AtcImporter.Import(Existing(parsed.GetValue(atcFile)!), parsed.GetValue(norwegian) is { } names ? Existing(names) : null, parsed.GetValue(atcOut)!), output, error));
+
+        var nameFiles = Files("DrugBank vocabulary, NHS, MedlinePlus or MeSH lists.");
+        var namesKnowledge = Knowledge("The knowledge base the names are added to.");
+        namesKnowledge.Required = true;
+        var namesOut = Out("The knowledge base folder to write.");
+        var names = new Command("names", "Synonyms and brands added to a knowledge base, by exact name.") { nameFiles, namesKnowledge, namesOut };
+        names.SetAction(parsed => RunAsync(() => NameImporter.Import(parsed.GetValue(nameFiles)!.Select(Existing).ToList(), parsed.GetValue(namesKnowledge)!, parsed.GetValue(namesOut)!), output, error));
+
+        var kind = new Argument<string>("KIND") { Description = "The list: " + string.Join(", ", Kinds.Keys) + "." };
+        kind.AcceptOnlyFromAmong([.. Kinds.Keys]);
+        var lists = Files("The list's files; a folder stands for its *.csv files.");
+        var tableOut = Out("The interaction table to write.");
+        tableOut.HelpName = "FILE";
+        var tableKnowledge = Knowledge("The knowledge base names map to ATC by (default: the shipped one).");
+        var index = CommandLine.Value("--atc", "ATC_DDD.csv", "The ATC index, for names the knowledge base does not know.");
+        var skipped = CommandLine.Value("--skipped", "FILE", "Where to write the rows that were skipped, with the reason.");
+        var interactions = new Command("interactions", "An interaction list into an interaction table.") { kind, lists, tableOut, tableKnowledge, index, skipped };
+        interactions.SetAction(parsed => RunAsync(() =>
+        {
+            var knowledgeBase = parsed.GetValue(tableKnowledge) is { } directory ? FileKnowledgeBase.Load(directory) : FileKnowledgeBase.LoadShipped();
+            var atcIndex = parsed.GetValue(index) is { } atcPath ? AtcIndex.Load(Existing(atcPath)) : null;
+            var inputs = parsed.GetValue(lists)!.SelectMany(f => Directory.Exists(f) ? Directory.GetFiles(f, "*.csv").Order(StringComparer.Ordinal) : (IEnumerable<string>)[Existing(f)]).ToList();
+            return InteractionImporter.Import(Kinds[parsed.GetValue(kind)!], inputs, parsed.GetValue(tableOut)!, knowledgeBase, atcIndex, parsed.GetValue(skipped));
+        }, output, error));
+
+        var stoppFile = File("STOPPSTART.xml", "The STOPP/START v2 computable XML (Huibers et al., LGPL-3.0).");
+        var stoppOut = Out("The folder of rule files to write, with translation.tsv and LICENSE.md (data/stopp-start-v2).");
+        var stoppKnowledge = Knowledge("The knowledge base ATC codes are checked against (default: the shipped one).");
+        var stopp = new Command("stoppstart", "STOPP/START v2 into rule files (docs/stopp-start-v2.md).") { stoppFile, stoppOut, stoppKnowledge };
+        stopp.SetAction(parsed => RunAsync(() => StoppStartTranslator.Import(Existing(parsed.GetValue(stoppFile)!), parsed.GetValue(stoppOut)!,
+            parsed.GetValue(stoppKnowledge) is { } directory ? FileKnowledgeBase.Load(directory) : FileKnowledgeBase.LoadShipped()), output, error));
+
+        return new Command("import", "Real sources into knowledge base folders, interaction tables and rule files; each prints what it read, imported and skipped (docs/knowledge-import.md).")
+        {
+            fest, atc, names, interactions, stopp,
+        };
+    }
+
+    private static async Task<int> RunAsync(Func<ImportResult> import, TextWriter output, TextWriter error)
+    {
         try
         {
-            var result = Run(positional, options);
-            if (result is null)
-            {
-                return await FailAsync(error, "Missing or unknown arguments.").ConfigureAwait(false);
-            }
-
-            await output.WriteAsync(result.Summary()).ConfigureAwait(false);
-            return 0;
+            await output.WriteAsync(import().Summary()).ConfigureAwait(false);
+            return CommandLine.Success;
         }
         catch (InputException e)
         {
@@ -66,77 +90,14 @@ internal static class ImportCommand
                 await error.WriteLineAsync("medengine: " + inputError).ConfigureAwait(false);
             }
 
-            return 2;
+            return CommandLine.BadInput;
         }
         catch (IOException e)
         {
-            await error.WriteLineAsync("medengine: " + e.Message).ConfigureAwait(false);
-            return 2;
-        }
-    }
-
-    private static ImportResult? Run(List<string> positional, Dictionary<string, string> options)
-    {
-        var command = positional.Count > 0 ? positional[0] : string.Empty;
-        var files = positional.Skip(1).ToList();
-        if (!options.TryGetValue("--out", out var output))
-        {
-            return null;
-        }
-
-        switch (command)
-        {
-            case "fest" when files.Count == 1 && options.Count == 1:
-                return FestImporter.Import(Existing(files[0]), output);
-            case "atc" when files.Count == 1 && options.Keys.All(k => k is "--out" or "--norwegian"):
-                return AtcImporter.Import(Existing(files[0]), options.TryGetValue("--norwegian", out var norwegian) ? Existing(norwegian) : null, output);
-            case "names" when files.Count > 0 && options.Count == 2 && options.TryGetValue("--knowledge", out var knowledge):
-                return NameImporter.Import(files.Select(Existing).ToList(), knowledge, output);
-            case "interactions" when files.Count > 1 && Kinds.TryGetValue(files[0], out var kind) && options.Keys.All(k => k is "--out" or "--knowledge" or "--atc" or "--skipped"):
-                var knowledgeBase = options.TryGetValue("--knowledge", out var directory) ? FileKnowledgeBase.Load(directory) : FileKnowledgeBase.LoadShipped();
-                var index = options.TryGetValue("--atc", out var atc) ? AtcIndex.Load(Existing(atc)) : null;
-                var inputs = files.Skip(1).SelectMany(f => Directory.Exists(f) ? Directory.GetFiles(f, "*.csv").Order(StringComparer.Ordinal) : (IEnumerable<string>)[Existing(f)]).ToList();
-                return InteractionImporter.Import(kind, inputs, output, knowledgeBase, index, options.GetValueOrDefault("--skipped"));
-            case "stoppstart" when files.Count == 1 && options.Keys.All(k => k is "--out" or "--knowledge"):
-                var rulesKnowledge = options.TryGetValue("--knowledge", out var rulesDirectory) ? FileKnowledgeBase.Load(rulesDirectory) : FileKnowledgeBase.LoadShipped();
-                return StoppStartTranslator.Import(Existing(files[0]), output, rulesKnowledge);
-            default:
-                return null;
+            return await CommandLine.FailAsync(error, e.Message).ConfigureAwait(false);
         }
     }
 
     private static string Existing(string file) =>
         File.Exists(file) ? file : throw new InputException(new InputError(InputIssueCodes.FileMissing, file, "The file does not exist."));
-
-    private static bool TryParse(string[] args, out List<string> positional, out Dictionary<string, string> options, out string problem)
-    {
-        positional = [];
-        options = new Dictionary<string, string>(StringComparer.Ordinal);
-        problem = string.Empty;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                positional.Add(args[i]);
-            }
-            else if (i + 1 < args.Length && !options.ContainsKey(args[i]))
-            {
-                options[args[i]] = args[++i];
-            }
-            else
-            {
-                problem = $"Option '{args[i]}' needs one value, given once.";
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static async Task<int> FailAsync(TextWriter error, string message)
-    {
-        await error.WriteLineAsync("medengine import: " + message).ConfigureAwait(false);
-        await error.WriteLineAsync(Usage).ConfigureAwait(false);
-        return 2;
-    }
 }

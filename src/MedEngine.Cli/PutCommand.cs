@@ -1,3 +1,4 @@
+using System.CommandLine;
 using MedEngine.Model;
 using MedEngine.Persistence;
 using MedEngine.Serialization;
@@ -10,40 +11,32 @@ namespace MedEngine.Cli;
 /// </summary>
 internal static class PutCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var stored = new StoredPatients();
+        var events = new Option<string[]>("--events") { Description = "A file of patient events (docs/patient-events.md).", HelpName = "FILE" };
+        var sources = CommandLine.Files("ARG", "One source's list: FILE or KIND=FILE, as in reconcile.", ArgumentArity.ZeroOrMore);
+        var command = stored.AddTo(new Command("put", "Stores source lists (each replaces that source's list) and patient events in a patient's log, as the patient API does.") { events, sources });
+        command.SetAction(parsed => RunAsync(stored.Read(parsed), parsed.GetValue(sources) ?? [], parsed.GetValue(events) ?? [], output, error));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(StoredPatients stored, string[] arguments, string[] eventFiles, TextWriter output, TextWriter error)
+    {
         var files = new List<(SourceKind? Kind, string Path)>();
-        var eventFiles = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+        foreach (var argument in arguments)
         {
-            if (stored.TryTake(args, ref i))
+            if (!ReconcileCommand.TryParseArgument(argument, out var kind, out var path, out var problem))
             {
-                continue;
+                return await CommandLine.FailAsync(error, problem).ConfigureAwait(false);
             }
 
-            switch (args[i])
-            {
-                case "--events" when i + 1 < args.Length:
-                    eventFiles.Add(args[++i]);
-                    break;
-                case var option when option.StartsWith("--", StringComparison.Ordinal):
-                    return await CommandLine.FailAsync(error, $"put: unknown or incomplete option '{option}'.").ConfigureAwait(false);
-                default:
-                    if (!ReconcileCommand.TryParseArgument(args[i], out var kind, out var path, out var problem))
-                    {
-                        return await CommandLine.FailAsync(error, problem).ConfigureAwait(false);
-                    }
-
-                    files.Add((kind, path));
-                    break;
-            }
+            files.Add((kind, path));
         }
 
-        var missing = stored.Problem("put", create: true) ?? (files.Count == 0 && eventFiles.Count == 0 ? "put: give source lists (FILE or KIND=FILE) or --events FILE." : null);
-        if (missing is not null)
+        if (files.Count == 0 && eventFiles.Length == 0)
         {
-            return await CommandLine.FailAsync(error, missing).ConfigureAwait(false);
+            return await CommandLine.FailAsync(error, "put: give source lists (FILE or KIND=FILE) or --events FILE.").ConfigureAwait(false);
         }
 
         try

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using MedEngine.Fhir;
 using MedEngine.Model;
 using MedEngine.Rules;
@@ -8,53 +9,40 @@ namespace MedEngine.Cli;
 /// <summary><c>medengine reconcile</c>: many source lists in, one reconciled list with findings out.</summary>
 internal static class ReconcileCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        var format = "table";
-        string? patient = null, html = null, language = "en";
-        string? rules = RuleSet.ShippedDirectory;
+        var json = CommandLine.Flag("--json", "Print the JSON document of docs/reconcile-json.md.");
+        var fhir = CommandLine.Flag("--fhir", "Print a FHIR R4 Bundle (List, DetectedIssue, Provenance).");
+        var html = CommandLine.Value("--html", "FILE", "Also write a self-contained review page with the sources side by side.");
+        var language = CommandLine.Value("--lang", "nb|en", "The language of the table and the page (default en).");
+        language.AcceptOnlyFromAmong("nb", "en");
+        var patient = CommandLine.Value("--patient", "ID", "The patient to take from files that hold several.");
+        var rules = CommandLine.Value("--rules", "DIR", "The rule files to evaluate (default: the shipped rules).");
+        var noRules = CommandLine.Flag("--no-rules", "Reconcile only.");
+        var sources = CommandLine.Files("ARG", "One source's list: FILE or KIND=FILE (KIND: gp, hospital, municipal, pll, prescriptions, dispensing, multidose, patient); a MedEngine source list or FHIR R4.", ArgumentArity.OneOrMore);
+        var command = new Command("reconcile", "Reconciles the medication lists of one patient and evaluates the rules; prints a table fitted to the terminal.")
+        {
+            json, fhir, html, language, patient, rules, noRules, sources,
+        };
+        CommandLine.AtMostOne(command, json, fhir);
+        CommandLine.AtMostOne(command, rules, noRules);
+        command.SetAction(parsed => RunAsync(
+            parsed.GetValue(json) ? "json" : parsed.GetValue(fhir) ? "fhir" : "table", parsed.GetValue(patient), parsed.GetValue(noRules) ? null : parsed.GetValue(rules) ?? RuleSet.ShippedDirectory,
+            parsed.GetValue(html), parsed.GetValue(language) ?? "en", parsed.GetValue(sources)!, output, error));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string format, string? patient, string? rules, string? html, string language, string[] arguments, TextWriter output, TextWriter error)
+    {
         var files = new List<(SourceKind? Kind, string Path)>();
-        for (var i = 0; i < args.Length; i++)
+        foreach (var argument in arguments)
         {
-            switch (args[i])
+            if (!TryParseArgument(argument, out var kind, out var path, out var problem))
             {
-                case "--json":
-                    format = "json";
-                    break;
-                case "--fhir":
-                    format = "fhir";
-                    break;
-                case "--patient" when i + 1 < args.Length:
-                    patient = args[++i];
-                    break;
-                case "--rules" when i + 1 < args.Length:
-                    rules = args[++i];
-                    break;
-                case "--no-rules":
-                    rules = null;
-                    break;
-                case "--html" when i + 1 < args.Length:
-                    html = args[++i];
-                    break;
-                case "--lang" when i + 1 < args.Length && args[i + 1] is "nb" or "en":
-                    language = args[++i];
-                    break;
-                case var option when option.StartsWith("--", StringComparison.Ordinal):
-                    return await CommandLine.FailAsync(error, $"Unknown option '{option}'.").ConfigureAwait(false);
-                default:
-                    if (!TryParseArgument(args[i], out var kind, out var path, out var problem))
-                    {
-                        return await CommandLine.FailAsync(error, problem).ConfigureAwait(false);
-                    }
-
-                    files.Add((kind, path));
-                    break;
+                return await CommandLine.FailAsync(error, problem).ConfigureAwait(false);
             }
-        }
 
-        if (files.Count == 0)
-        {
-            return await CommandLine.FailAsync(error, "Give at least one source list (FILE or KIND=FILE).").ConfigureAwait(false);
+            files.Add((kind, path));
         }
 
         try
@@ -70,7 +58,7 @@ internal static class ReconcileCommand
             var lists = inputs.SelectMany(i => i.Lists).ToList();
             if (lists.GroupBy(l => l.Source.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             {
-                return await FailAsync(error, $"Two lists come from source '{twice.Key}'; give each source one list.").ConfigureAwait(false);
+                return await CommandLine.FailAsync(error, $"Two lists come from source '{twice.Key}'; give each source one list.").ConfigureAwait(false);
             }
 
             var evaluation = runtime.Evaluate(lists, PatientContexts.Merge(inputs.Select(i => i.Patient)));
@@ -97,14 +85,8 @@ internal static class ReconcileCommand
         }
         catch (IOException e)
         {
-            return await FailAsync(error, e.Message).ConfigureAwait(false);
+            return await CommandLine.FailAsync(error, e.Message).ConfigureAwait(false);
         }
-    }
-
-    private static async Task<int> FailAsync(TextWriter error, string message)
-    {
-        await error.WriteLineAsync("medengine: " + message).ConfigureAwait(false);
-        return CommandLine.BadInput;
     }
 
     internal static bool TryParseArgument(string argument, out SourceKind? kind, out string path, out string problem)

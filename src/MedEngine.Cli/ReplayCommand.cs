@@ -1,3 +1,4 @@
+using System.CommandLine;
 using MedEngine.Fhir;
 using MedEngine.Serialization;
 
@@ -9,39 +10,27 @@ namespace MedEngine.Cli;
 /// </summary>
 internal static class ReplayCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        var format = "table";
         var stored = new StoredPatients();
-        long? at = null;
-        for (var i = 0; i < args.Length; i++)
+        var json = CommandLine.Flag("--json", "Print the JSON document of docs/reconcile-json.md.");
+        var fhir = CommandLine.Flag("--fhir", "Print a FHIR R4 Bundle.");
+        var at = new Option<long?>("--at") { Description = "The sequence number to replay to (default: now).", HelpName = "SEQUENCE" };
+        at.Validators.Add(result =>
         {
-            if (stored.TryTake(args, ref i))
+            if (result.GetValueOrDefault<long?>() is < 1)
             {
-                continue;
+                result.AddError("--at is a sequence number, 1 or more.");
             }
+        });
+        var command = stored.AddTo(new Command("replay", "Prints a stored patient's list and findings as they were at a sequence number, and which rules produced them.") { at, json, fhir });
+        CommandLine.AtMostOne(command, json, fhir);
+        command.SetAction(parsed => RunAsync(stored.Read(parsed), parsed.GetValue(at), parsed.GetValue(json) ? "json" : parsed.GetValue(fhir) ? "fhir" : "table", output, error));
+        return command;
+    }
 
-            switch (args[i])
-            {
-                case "--json":
-                    format = "json";
-                    break;
-                case "--fhir":
-                    format = "fhir";
-                    break;
-                case "--at" when i + 1 < args.Length:
-                    if (!long.TryParse(args[++i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence) || sequence < 1)
-                    {
-                        return await CommandLine.FailAsync(error, $"--at '{args[i]}' is not a sequence number (1 or more).").ConfigureAwait(false);
-                    }
-
-                    at = sequence;
-                    break;
-                default:
-                    return await CommandLine.FailAsync(error, $"replay: unknown or incomplete argument '{args[i]}'.").ConfigureAwait(false);
-            }
-        }
-
+    private static async Task<int> RunAsync(StoredPatients stored, long? at, string format, TextWriter output, TextWriter error)
+    {
         if (stored.Problem("replay", create: false) is { } problem)
         {
             return await CommandLine.FailAsync(error, problem).ConfigureAwait(false);

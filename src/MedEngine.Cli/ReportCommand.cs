@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using MedEngine.Model;
 using MedEngine.Rules;
@@ -11,27 +12,31 @@ namespace MedEngine.Cli;
 /// </summary>
 internal static class ReportCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        var rules = RuleSet.ShippedDirectory;
+        var rules = CommandLine.Value("--rules", "DIR", "The rule files to evaluate (default: the shipped rules).");
+        var inputs = CommandLine.Files("FILE|FOLDER", "FHIR NDJSON or Bundles (a bulk export) or MedEngine source lists; a folder stands for its .json and .ndjson files.", ArgumentArity.OneOrMore);
+        var command = new Command("report", "Reconciles and evaluates every patient in the files and prints the findings per rule and the entries that did not resolve.") { rules, inputs };
+        command.SetAction(parsed => RunAsync(parsed.GetValue(rules) ?? RuleSet.ShippedDirectory, parsed.GetValue(inputs)!, output, error));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string rules, string[] inputs, TextWriter output, TextWriter error)
+    {
         var paths = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+        foreach (var input in inputs)
         {
-            if (args[i] == "--rules" && i + 1 < args.Length)
+            if (Directory.Exists(input))
             {
-                rules = args[++i];
+                paths.AddRange(Directory.GetFiles(input).Where(f => f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal));
             }
-            else if (Directory.Exists(args[i]))
+            else if (File.Exists(input))
             {
-                paths.AddRange(Directory.GetFiles(args[i]).Where(f => f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(args[i]))
-            {
-                paths.Add(args[i]);
+                paths.Add(input);
             }
             else
             {
-                return await CommandLine.FailAsync(error, $"No such file or folder: '{args[i]}'.").ConfigureAwait(false);
+                return await CommandLine.FailAsync(error, $"No such file or folder: '{input}'.").ConfigureAwait(false);
             }
         }
 

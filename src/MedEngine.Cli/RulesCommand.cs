@@ -1,3 +1,4 @@
+using System.CommandLine;
 using MedEngine.Knowledge;
 using MedEngine.Findings;
 using MedEngine.Rules;
@@ -7,32 +8,22 @@ namespace MedEngine.Cli;
 /// <summary><c>medengine rules check [DIR]</c> and <c>medengine rules test [DIR] [--file FILE] [--rule ID]</c>: the pharmacists' tools for rule files.</summary>
 internal static class RulesCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        string? file = null, ruleId = null, folder = null;
-        for (var i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--file" when args[0] == "test" && i + 1 < args.Length && file is null:
-                    file = args[++i];
-                    break;
-                case "--rule" when args[0] == "test" && i + 1 < args.Length && ruleId is null:
-                    ruleId = args[++i];
-                    break;
-                case var value when !value.StartsWith("--", StringComparison.Ordinal) && folder is null:
-                    folder = value;
-                    break;
-                default:
-                    return await CommandLine.FailAsync(error, $"rules: unknown, repeated or incomplete argument '{args[i]}'.").ConfigureAwait(false);
-            }
-        }
+        Argument<string?> Folder() => new("DIR") { Description = "The rules folder (default: the shipped rules).", Arity = ArgumentArity.ZeroOrOne };
+        var checkFolder = Folder();
+        var check = new Command("check", "Checks every rule file under DIR and prints every error, with file, line and column; exit 1 on error.") { checkFolder };
+        check.SetAction(parsed => RunAsync(test: false, parsed.GetValue(checkFolder), null, null, output, error));
+        var testFolder = Folder();
+        var file = CommandLine.Value("--file", "FILE", "Only the examples of the rules in this file (its name or path).");
+        var rule = CommandLine.Value("--rule", "ID", "Only the examples of this rule.");
+        var test = new Command("test", "Runs the examples written in the rule files and prints pass or FAIL for each; exit 1 when one fails.") { testFolder, file, rule };
+        test.SetAction(parsed => RunAsync(test: true, parsed.GetValue(testFolder), parsed.GetValue(file), parsed.GetValue(rule), output, error));
+        return new Command("rules", "The pharmacists' tools for rule files (docs/rule-files.md).") { check, test };
+    }
 
-        if (args.Length == 0 || args[0] is not ("check" or "test"))
-        {
-            return await CommandLine.FailAsync(error, "Use 'medengine rules check [DIR]' or 'medengine rules test [DIR] [--file FILE] [--rule ID]'.").ConfigureAwait(false);
-        }
-
+    private static async Task<int> RunAsync(bool test, string? folder, string? file, string? ruleId, TextWriter output, TextWriter error)
+    {
         var directory = folder ?? RuleSet.ShippedDirectory;
         if (!Directory.Exists(directory))
         {
@@ -55,10 +46,10 @@ internal static class RulesCommand
             }
 
             await error.WriteLineAsync($"{e.Errors.Count} error(s) in {directory}.").ConfigureAwait(false);
-            return 1;
+            return CommandLine.Findings;
         }
 
-        if (args[0] == "check")
+        if (!test)
         {
             await output.WriteLineAsync($"{rules.Rules.Count} rules in {directory}: no errors.").ConfigureAwait(false);
             return CommandLine.Success;
@@ -80,6 +71,6 @@ internal static class RulesCommand
 
         var failed = results.Count(r => !r.Passed);
         await output.WriteLineAsync($"{results.Count - failed} passed, {failed} failed").ConfigureAwait(false);
-        return failed == 0 ? CommandLine.Success : 1;
+        return failed == 0 ? CommandLine.Success : CommandLine.Findings;
     }
 }

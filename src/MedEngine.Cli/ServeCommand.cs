@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using MedEngine.CdsHooks;
 using MedEngine.CdsHooks.Patients;
@@ -20,73 +21,54 @@ namespace MedEngine.Cli;
 /// </summary>
 internal static class ServeCommand
 {
-    private const string Usage = """
-        Usage:
-          medengine serve [--urls URLS] [--rules DIR] [--store FILE | --postgres CONNECTION-STRING [--cluster
-                  [--silo-port N] [--gateway-port N]]] [--config FILE]
-              Runs the CDS Hooks service (GET /cds-services, POST /cds-services/{id}, POST /cds-services/{id}/feedback)
-              and the patient API (PUT /patients/{id}/sources/{sourceId}, POST /patients/{id}/events,
-              GET /patients/{id}/list, /events, /changes; docs/patient-api.md) until Ctrl+C. --urls defaults to
-              http://127.0.0.1:5080 (several separated by ';'); --rules to the shipped rules; --store (the patients'
-              event store: their lists, and the audit of every evaluation and feedback) to events.db in
-              ~/.local/share/medengine; --postgres keeps the event store in PostgreSQL instead (an Npgsql connection string); --cluster (with --postgres) makes this
-              process an Orleans silo of the cluster 'medengine' whose membership is in the same database, so any node
-              answers for any patient (--silo-port defaults to 11111, --gateway-port to 30000; on loopback the silo
-              advertises 127.0.0.1); --config is a JSON
-              file with a CdsHooks section
-              (trusted clients, ServiceBaseUrl, InterruptThreshold...). On a loopback address with no trusted client
-              the service runs WITHOUT authentication; anywhere else a trusted client is required.
-        """;
-
-    /// <summary>Parses the arguments and runs the service until it is stopped.</summary>
-    /// <param name="args">The arguments after <c>serve</c>.</param>
-    /// <param name="output">Where to write normal output.</param>
-    /// <param name="error">Where to write warnings and errors.</param>
-    /// <returns>0 when stopped normally, 2 on bad usage or configuration.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        var urls = "http://127.0.0.1:5080";
-        string? rules = null, config = null, store = null, postgres = null;
-        var cluster = false;
-        int siloPort = 11111, gatewayPort = 30000;
-        for (var i = 0; i < args.Length; i++)
+        var urls = CommandLine.Value("--urls", "URLS", "Where to listen, several separated by ';' (default http://127.0.0.1:5080).");
+        var rules = CommandLine.Value("--rules", "DIR", "The rule files, watched and reloaded (default: the shipped rules).");
+        var store = CommandLine.Value("--store", "FILE", "The patients' event store (their lists, decisions and the audit): a SQLite file (default events.db in ~/.local/share/medengine).");
+        var postgres = CommandLine.Value("--postgres", "CONNECTION-STRING", "Keep the event store in PostgreSQL instead (an Npgsql connection string).");
+        var cluster = CommandLine.Flag("--cluster", "With --postgres: be an Orleans silo of the cluster 'medengine' whose membership is in the same database; any node answers for any patient.");
+        Option<int> Port(string name, int port, string what)
         {
-            switch (args[i])
+            var option = new Option<int>(name) { Description = $"{what} (default {port}).", HelpName = "N", DefaultValueFactory = _ => port };
+            option.Validators.Add(result =>
             {
-                case "--urls" when i + 1 < args.Length:
-                    urls = args[++i];
-                    break;
-                case "--rules" when i + 1 < args.Length:
-                    rules = args[++i];
-                    break;
-                case "--store" when i + 1 < args.Length:
-                    store = args[++i];
-                    break;
-                case "--postgres" when i + 1 < args.Length:
-                    postgres = args[++i];
-                    break;
-                case "--cluster":
-                    cluster = true;
-                    break;
-                case "--silo-port" when i + 1 < args.Length && TryPort(args[i + 1], out siloPort):
-                    i++;
-                    break;
-                case "--gateway-port" when i + 1 < args.Length && TryPort(args[i + 1], out gatewayPort):
-                    i++;
-                    break;
-                case "--config" when i + 1 < args.Length:
-                    config = args[++i];
-                    break;
-                case "-h" or "--help":
-                    await output.WriteLineAsync(Usage).ConfigureAwait(false);
-                    return CommandLine.Success;
-                default:
-                    await error.WriteLineAsync($"medengine serve: unknown or incomplete argument '{args[i]}'.").ConfigureAwait(false);
-                    await error.WriteLineAsync(Usage).ConfigureAwait(false);
-                    return CommandLine.BadInput;
-            }
+                if (result.GetValueOrDefault<int>() is < 1 or > 65535)
+                {
+                    result.AddError($"{name} must be a port number from 1 to 65535.");
+                }
+            });
+            return option;
         }
 
+        var siloPort = Port("--silo-port", 11111, "The silo's port");
+        var gatewayPort = Port("--gateway-port", 30000, "The cluster gateway's port");
+        var config = CommandLine.Value("--config", "FILE", "A JSON file with a CdsHooks section (trusted clients, ServiceBaseUrl, InterruptThreshold...); an unknown key is refused.");
+        var command = new Command("serve", """
+            Runs the CDS Hooks service (docs/cds-hooks.md) and the patient API (docs/patient-api.md) until Ctrl+C. On a loopback
+            address with no trusted client the service runs WITHOUT authentication; anywhere else a trusted client is required.
+            """)
+        {
+            urls, rules, store, postgres, cluster, siloPort, gatewayPort, config,
+        };
+        CommandLine.AtMostOne(command, store, postgres);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(cluster) && result.GetValue(postgres) is null)
+            {
+                result.AddError("--cluster needs --postgres (the cluster's membership and events are kept there).");
+            }
+        });
+        command.SetAction(parsed => RunAsync(
+            parsed.GetValue(urls) ?? "http://127.0.0.1:5080", parsed.GetValue(rules), parsed.GetValue(store), parsed.GetValue(postgres), parsed.GetValue(cluster),
+            parsed.GetValue(siloPort), parsed.GetValue(gatewayPort), parsed.GetValue(config), output, error));
+        return command;
+    }
+
+    /// <summary>Runs the service until it is stopped.</summary>
+    /// <returns>0 when stopped normally, 2 on bad configuration.</returns>
+    private static async Task<int> RunAsync(string urls, string? rules, string? store, string? postgres, bool cluster, int siloPort, int gatewayPort, string? config, TextWriter output, TextWriter error)
+    {
         if (config is not null && !File.Exists(config))
         {
             await error.WriteLineAsync($"medengine serve: the config file '{config}' does not exist.").ConfigureAwait(false);
@@ -97,18 +79,6 @@ internal static class ServeCommand
         if (addresses.Length == 0 || addresses.Any(a => !Uri.TryCreate(a, UriKind.Absolute, out _)))
         {
             await error.WriteLineAsync($"medengine serve: --urls '{urls}' is not a list of absolute URLs.").ConfigureAwait(false);
-            return CommandLine.BadInput;
-        }
-
-        if (store is not null && postgres is not null)
-        {
-            await error.WriteLineAsync("medengine serve: give --store or --postgres, not both.").ConfigureAwait(false);
-            return CommandLine.BadInput;
-        }
-
-        if (cluster && postgres is null)
-        {
-            await error.WriteLineAsync("medengine serve: --cluster needs --postgres (the cluster's membership and events are kept there).").ConfigureAwait(false);
             return CommandLine.BadInput;
         }
 
@@ -218,9 +188,6 @@ internal static class ServeCommand
 
         return CommandLine.Success;
     }
-
-    private static bool TryPort(string value, out int port) =>
-        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) && port is > 0 and < 65536;
 
     private static bool IsLoopback(string url)
     {

@@ -1,45 +1,44 @@
+using System.CommandLine;
 using MedEngine.Persistence;
 using MedEngine.Persistence.Sqlite;
 using MedEngine.Rules;
 
 namespace MedEngine.Cli;
 
-/// <summary>The options the store commands share (<c>--store FILE --patient ID [--rules DIR]</c>), and opening the patient they name.</summary>
+/// <summary>The options the store commands share (<c>[--store FILE] --patient ID [--rules DIR]</c>), and opening the patient they name.</summary>
 internal sealed class StoredPatients
 {
+    private readonly Option<string> _store = CommandLine.Value("--store", "FILE", "The patients' event store, a SQLite file (default events.db in ~/.local/share/medengine).");
+    private readonly Option<string> _patient = new("--patient") { Description = "The patient.", HelpName = "ID", Required = true };
+    private readonly Option<string> _rules = CommandLine.Value("--rules", "DIR", "The rule files to evaluate (default: the shipped rules).");
+
     public string? Store { get; private set; }
 
     public string? Patient { get; private set; }
 
     public string RulesDirectory { get; private set; } = RuleSet.ShippedDirectory;
 
-    /// <summary>Takes a shared option at <paramref name="i"/> (moving past its value); false when it is not one.</summary>
-    public bool TryTake(string[] args, ref int i)
+    /// <summary>Adds the shared options to a command.</summary>
+    public Command AddTo(Command command)
     {
-        switch (args[i])
-        {
-            case "--store" when i + 1 < args.Length:
-                Store = args[++i];
-                return true;
-            case "--patient" when i + 1 < args.Length:
-                Patient = args[++i];
-                return true;
-            case "--rules" when i + 1 < args.Length:
-                RulesDirectory = args[++i];
-                return true;
-            default:
-                return false;
-        }
+        command.Options.Add(_store);
+        command.Options.Add(_patient);
+        command.Options.Add(_rules);
+        return command;
     }
 
-    /// <summary>What is missing, or null: a patient, and (unless the command may create it) an existing store.</summary>
-    public string? Problem(string command, bool create)
+    /// <summary>Takes the shared options' values from a parse; the store defaults to the data folder's events.db.</summary>
+    public StoredPatients Read(ParseResult parsed)
     {
-        Store ??= new CdsHooks.CdsHooksOptions().EventStorePath;
-        return Patient is null ? $"{command}: give --patient ID."
-            : !create && !File.Exists(Store) ? $"{command}: the event store '{Store}' does not exist."
-            : null;
+        Store = parsed.GetValue(_store) ?? new CdsHooks.CdsHooksOptions().EventStorePath;
+        Patient = parsed.GetValue(_patient);
+        RulesDirectory = parsed.GetValue(_rules) ?? RuleSet.ShippedDirectory;
+        return this;
     }
+
+    /// <summary>What is missing, or null: an existing store, unless the command may create it.</summary>
+    public string? Problem(string command, bool create) =>
+        !create && !File.Exists(Store) ? $"{command}: the event store '{Store}' does not exist." : null;
 
     /// <summary>Opens the store and loads the patient, as now or as at a sequence number (the runtime with the rules, the system clock).</summary>
     public async Task<(MedEngineRuntime Runtime, SqlitePatientEventStore Store, DurablePatient Patient)> OpenAsync(long? at = null)

@@ -185,16 +185,49 @@ public sealed class ReconcileCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("reconcile")]
-    [InlineData("reconcile", "--bogus", "x.json")]
-    [InlineData("reconcile", "doctor=x.json")]
-    [InlineData("reconcile", "/no/such/file.json")]
-    [InlineData("frobnicate")]
-    public async Task BadUsage_ExitsTwoWithUsage(params string[] args)
+    [InlineData("Required argument 'ARG' missing", "reconcile")]
+    [InlineData("Unknown option '--bogus'", "reconcile", "--bogus", "x.json")]
+    [InlineData("Unknown source kind 'doctor'", "reconcile", "doctor=x.json")]
+    [InlineData("File not found: '/no/such/file.json'", "reconcile", "/no/such/file.json")]
+    [InlineData("'frobnicate'", "frobnicate")]
+    [InlineData("Option '--rules' expects a single argument but 2 were provided", "reconcile", "--rules", "a", "--rules", "b", "x.json")]
+    [InlineData("Give one of --json, --fhir, not --json and --fhir", "reconcile", "--json", "--fhir", "x.json")]
+    [InlineData("Argument 'fr' not recognized. Must be one of", "reconcile", "--lang", "fr", "x.json")]
+    [InlineData("--at is a sequence number, 1 or more", "replay", "--patient", "p", "--at", "0")]
+    [InlineData("--silo-port must be a port number from 1 to 65535", "serve", "--silo-port", "70000")]
+    [InlineData("Option '--patient' is required", "confirmed")]
+    public async Task BadUsage_ExitsTwo_NamingTheProblem_AndPointsToHelp(string problem, params string[] args)
     {
         var (code, _, error) = await Run(args);
         Assert.Equal(2, code);
-        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+        Assert.Contains(problem, error, StringComparison.Ordinal);
+        Assert.StartsWith("medengine: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_usage_error_points_to_the_commands_help() =>
+        Assert.EndsWith("Run 'medengine rules test --help' for how to use it.", (await Run("rules", "test", "--rule")).Error.TrimEnd(), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("reconcile")]
+    [InlineData("rules", "check")]
+    [InlineData("rules", "test")]
+    [InlineData("import", "interactions")]
+    [InlineData("report")]
+    [InlineData("serve")]
+    [InlineData("replay")]
+    [InlineData("put")]
+    [InlineData("decide")]
+    [InlineData("confirmed")]
+    public async Task Every_command_has_help_and_version(params string[] command)
+    {
+        var (help, helpOutput, _) = await Run([.. command, "--help"]);
+        Assert.Equal(0, help);
+        Assert.Matches($@"Usage:\s+\S+ {string.Join(' ', command)}\b", helpOutput); // the executable's name, then the command
+        Assert.Contains("--version", helpOutput, StringComparison.Ordinal);
+        var (version, versionOutput, _) = await Run([.. command, "--version"]);
+        Assert.Equal(0, version);
+        Assert.Matches(@"^\d+\.\d+\.\d+", versionOutput);
     }
 
     [Fact]

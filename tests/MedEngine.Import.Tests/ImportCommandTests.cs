@@ -4,7 +4,7 @@ using Xunit;
 
 namespace MedEngine.Import.Tests;
 
-/// <summary><c>medengine import</c>, called through <c>ImportCommand.RunAsync</c> (internal to the CLI, so by reflection).</summary>
+/// <summary><c>medengine import</c>, called through <c>CommandLine.RunAsync</c> (internal to the CLI, so by reflection).</summary>
 public sealed class ImportCommandTests
 {
     [Fact]
@@ -38,12 +38,12 @@ public sealed class ImportCommandTests
     [InlineData("interactions", "unknown-kind", "x.csv", "--out", "t.tsv")]
     [InlineData("names", "x.csv", "--out", "dir")]
     [InlineData("atc", "--out")]
-    public async Task Bad_usage_exits_with_2_and_the_usage(params string[] args)
+    public async Task Bad_usage_exits_with_2_and_points_to_the_help(params string[] args)
     {
         var (code, _, error) = await RunAsync(args);
 
         Assert.Equal(2, code);
-        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+        Assert.Contains($"Run 'medengine import {args[0]} --help' for how to use it.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,11 +60,11 @@ public sealed class ImportCommandTests
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
-        var command = Type.GetType("MedEngine.Cli.ImportCommand, MedEngine.Cli", throwOnError: true)!;
-        var run = command.GetMethod("RunAsync", BindingFlags.Static | BindingFlags.NonPublic)!;
+        var command = Type.GetType("MedEngine.Cli.CommandLine, MedEngine.Cli", throwOnError: true)!;
+        var run = command.GetMethod("RunAsync", BindingFlags.Static | BindingFlags.Public)!;
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await (Task<int>)run.Invoke(null, [args, output, error])!;
+        var code = await (Task<int>)run.Invoke(null, [(string[])["import", .. args], output, error])!;
         return (code, output.ToString(), error.ToString());
     }
 }

@@ -169,12 +169,12 @@ public sealed class StoppStartTranslatorTests(ITestOutputHelper output)
     public async Task The_command_medengine_import_stoppstart_writes_the_folder_and_prints_the_figures()
     {
         var directory = Paths.TempDirectory();
-        var command = Type.GetType("MedEngine.Cli.ImportCommand, MedEngine.Cli", throwOnError: true)!;
-        var run = command.GetMethod("RunAsync", BindingFlags.Static | BindingFlags.NonPublic)!;
+        var command = Type.GetType("MedEngine.Cli.CommandLine, MedEngine.Cli", throwOnError: true)!;
+        var run = command.GetMethod("RunAsync", BindingFlags.Static | BindingFlags.Public)!;
         using var writer = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await (Task<int>)run.Invoke(null, [new[] { "stoppstart", RepositoryPaths.OpenData("stoppstart-v2", "stoppstart.xml"), "--out", directory }, writer, error])!;
+        var code = await (Task<int>)run.Invoke(null, [new[] { "import", "stoppstart", RepositoryPaths.OpenData("stoppstart-v2", "stoppstart.xml"), "--out", directory }, writer, error])!;
 
         Assert.Equal(0, code);
         Assert.Contains("criteria translated fully: 29", writer.ToString(), StringComparison.Ordinal);
