@@ -26,42 +26,94 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
 
     private YamlNodes Yaml => _syntax.Yaml;
 
-    /// <summary>Reads a rule file's text: within its limits (<see cref="RuleFileLimits"/>), then every rule with every error.</summary>
+    /// <summary>
+    /// Reads a rule file's text: each YAML document (rule) within its limits (<see cref="RuleFileLimits"/>), then every rule with
+    /// every error. The documents are read one by one, so a syntax error in one rule does not hide the errors of the others;
+    /// positions stay those of the file.
+    /// </summary>
     public List<ClinicalRule> Parse(string text)
     {
-        var stream = new YamlStream();
-        try
+        var rules = new List<ClinicalRule>();
+        if (text.Length > RuleFileLimits.MaxChars && RuleFileLimits.Check(text, file) is { } tooLong)
         {
-            if (RuleFileLimits.Check(text, file) is { } limit)
+            errors.Add(tooLong);
+            return rules;
+        }
+
+        foreach (var document in Documents(text))
+        {
+            var stream = new YamlStream();
+            try
             {
-                errors.Add(limit);
-                return [];
+                if (RuleFileLimits.Check(document, file) is { } limit)
+                {
+                    errors.Add(limit);
+                    continue;
+                }
+
+                stream.Load(new StringReader(document));
+            }
+            catch (YamlException e)
+            {
+                var message = e.InnerException?.Message ?? e.Message;
+                var (line, column) = message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndentation(document, (int)e.Start.Line) is { } tab ? tab : ((int)e.Start.Line, (int)e.Start.Column);
+                errors.Add(new InputError(InputIssueCodes.RuleYamlSyntax, file, "YAML syntax: " + InputError.Cut(message)) { Line = line, Column = column });
+                continue;
+            }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet throws this for a few malformed constructs instead of a YamlException.
+                errors.Add(new InputError(InputIssueCodes.RuleYamlSyntax, file, "YAML syntax: " + InputError.Cut(e.Message)));
+                continue;
             }
 
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            errors.Add(new InputError(InputIssueCodes.RuleYamlSyntax, file, "YAML syntax: " + InputError.Cut(e.InnerException?.Message ?? e.Message)) { Line = (int)e.Start.Line, Column = (int)e.Start.Column });
-            return [];
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet throws this for a few malformed constructs instead of a YamlException.
-            errors.Add(new InputError(InputIssueCodes.RuleYamlSyntax, file, "YAML syntax: " + InputError.Cut(e.Message)));
-            return [];
-        }
-
-        var rules = new List<ClinicalRule>();
-        foreach (var document in stream.Documents)
-        {
-            if (Yaml.Map(document.RootNode, "A rule") is { } map && ParseRule(map) is { } rule)
+            foreach (var yaml in stream.Documents)
             {
-                rules.Add(rule);
+                if (Yaml.Map(yaml.RootNode, "A rule") is { } map && ParseRule(map) is { } rule)
+                {
+                    rules.Add(rule);
+                }
             }
         }
 
         return rules;
+    }
+
+    /// <summary>
+    /// Where a tab indents a line, from a line on: YamlDotNet reports a tab in indentation at the start of the mapping it was
+    /// scanning (often line 1), not at the tab.
+    /// </summary>
+    private static (int Line, int Column)? TabIndentation(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            if (lines[i].IndexOf('\t', 0, indent) is var at and >= 0)
+            {
+                return (i + 1, at + 1);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The file's YAML documents, split at each <c>---</c> line, each preceded by as many empty lines as come before it in the
+    /// file, so that YAML positions are the file's.
+    /// </summary>
+    private static IEnumerable<string> Documents(string text)
+    {
+        var lines = text.Split('\n');
+        var start = 0;
+        for (var i = 1; i <= lines.Length; i++)
+        {
+            if (i == lines.Length || (lines[i].StartsWith("---", StringComparison.Ordinal) && (lines[i].Length == 3 || char.IsWhiteSpace(lines[i][3]))))
+            {
+                yield return new string('\n', start) + string.Join('\n', lines[start..i]);
+                start = i;
+            }
+        }
     }
 
     private ClinicalRule? ParseRule(YamlMappingNode map)

@@ -151,6 +151,21 @@ public sealed class RuleFilesTests
     }
 
     [Fact]
+    public void A_tab_or_syntax_error_is_at_its_true_line_and_hides_no_other_error_of_the_file_or_of_other_files()
+    {
+        var first = RuleKindTests.Rule("T-1", "drug-patient", "cauton", "drug: { atc: [M01AE01] }\npatient: { age: \">= 65\" }");
+        var second = RuleKindTests.Rule("T-2", "drug-patient", "info", "drug: { atc: [M01AE01] }\npatient:\n\tage: \">= 65\"");
+        var third = RuleKindTests.Rule("T-3", "drug-patient", "info", "drug: { atc: [M01AE01] }\npatient: { age: \">= 65\" }\ncolour: red");
+        var errors = Errors(("t.yaml", $"{first}\n---\n{second}\n---\n{third}\n"), ("u.yaml", RuleKindTests.Rule("U-1", "drug-patient", "avoid", "drug: { names: [warfarn] }\npatient: { age: \">= 65\" }")));
+        var tab = Assert.Single(errors, e => e.Code == MedEngine.InputIssueCodes.RuleYamlSyntax);
+        Assert.Equal(first.Split('\n').Length + 1 + second.Split('\n').Length, tab.Line); // the tab's line in the file
+        Assert.Contains("tab", tab.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(errors, e => e.File.EndsWith("t.yaml", StringComparison.Ordinal) && e.Line == 6 && e.Message.Contains("'cauton'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.File.EndsWith("t.yaml", StringComparison.Ordinal) && e.Message.Contains("Unknown key 'colour'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.File.EndsWith("u.yaml", StringComparison.Ordinal) && e.Message.Contains("'warfarn'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_example_whose_medication_does_not_resolve_fails_with_that_reason()
     {
         using var harness = new RuleHarness(("e.yaml", RuleKindTests.Rule("E-1", "drug-patient", "caution", """
