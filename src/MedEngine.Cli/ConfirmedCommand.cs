@@ -34,7 +34,7 @@ internal static class ConfirmedCommand
 
     private static async Task<int> RunAsync(StoredPatients stored, string format, string? lookup, string? html, TextWriter output, TextWriter error)
     {
-        if (stored.Problem("confirmed", create: false) is { } problem)
+        if (stored.Problem("confirmed") is { } problem)
         {
             return await CommandLine.FailAsync(error, problem).ConfigureAwait(false);
         }

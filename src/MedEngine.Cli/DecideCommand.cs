@@ -92,7 +92,7 @@ internal static class DecideCommand
         StoredPatients stored, Clinician by, DateTimeOffset? at, (string? Line, LineDecisionKind? Kind, string? Entry, string? Dosage, string? Reason) decided,
         LineDecisionKind? rest, (string? Entry, string? Atc) match, bool confirm, TextWriter output, TextWriter error)
     {
-        if (stored.Problem("decide", create: false) is { } problem)
+        if (stored.Problem("decide") is { } problem)
         {
             return await CommandLine.FailAsync(error, problem).ConfigureAwait(false);
         }

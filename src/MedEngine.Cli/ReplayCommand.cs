@@ -31,7 +31,7 @@ internal static class ReplayCommand
 
     private static async Task<int> RunAsync(StoredPatients stored, long? at, string format, TextWriter output, TextWriter error)
     {
-        if (stored.Problem("replay", create: false) is { } problem)
+        if (stored.Problem("replay") is { } problem)
         {
             return await CommandLine.FailAsync(error, problem).ConfigureAwait(false);
         }

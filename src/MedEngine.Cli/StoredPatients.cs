@@ -36,9 +36,9 @@ internal sealed class StoredPatients
         return this;
     }
 
-    /// <summary>What is missing, or null: an existing store, unless the command may create it.</summary>
-    public string? Problem(string command, bool create) =>
-        !create && !File.Exists(Store) ? $"{command}: the event store '{Store}' does not exist." : null;
+    /// <summary>What is missing for a command that reads the store, or null: the store itself.</summary>
+    public string? Problem(string command) =>
+        !File.Exists(Store) ? $"{command}: the event store '{Store}' does not exist." : null;
 
     /// <summary>Opens the store and loads the patient, as now or as at a sequence number (the runtime with the rules, the system clock).</summary>
     public async Task<(MedEngineRuntime Runtime, SqlitePatientEventStore Store, DurablePatient Patient)> OpenAsync(long? at = null)

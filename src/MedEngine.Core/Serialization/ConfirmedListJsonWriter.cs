@@ -66,7 +66,7 @@ public static class ConfirmedListJsonWriter
         if (confirmed.Confirmation is { } confirmation)
         {
             json.WriteStartObject();
-            WriteClinician(json, confirmation.By);
+            DecisionEventJson.WriteClinician(json, confirmation.By);
             SourceListJsonWriter.WriteDate(json, "at", confirmation.At);
             json.WriteNumber("onSequence", confirmation.OnSequence);
             json.WriteEndObject();
@@ -92,7 +92,7 @@ public static class ConfirmedListJsonWriter
 
         json.WriteStartObject();
         json.WriteString("decision", LineDecisionKinds.ToName(decision.Kind));
-        WriteClinician(json, decision.By);
+        DecisionEventJson.WriteClinician(json, decision.By);
         SourceListJsonWriter.WriteDate(json, "at", decision.At);
         json.WriteNumber("onSequence", decision.OnSequence);
         if (decision.Entry is { } entry)
@@ -105,15 +105,6 @@ public static class ConfirmedListJsonWriter
 
         json.WriteString("dosageText", decision.DosageText);
         json.WriteString("reason", decision.Reason);
-        json.WriteEndObject();
-    }
-
-    private static void WriteClinician(Utf8JsonWriter json, Clinician by)
-    {
-        json.WriteStartObject("clinician");
-        json.WriteString("id", by.Id);
-        json.WriteString("role", by.Role);
-        json.WriteString("name", by.Name);
         json.WriteEndObject();
     }
 

@@ -130,7 +130,8 @@ internal static class DecisionEventJson
         return by is null || at is null || onSequence is null ? null : new ListConfirmed(by, at.Value, onSequence.Value) { Lines = lines };
     }
 
-    private static void WriteClinician(Utf8JsonWriter json, Clinician by)
+    /// <summary>A clinician as every decision format writes one: <c>{ id, role, name? }</c>.</summary>
+    public static void WriteClinician(Utf8JsonWriter json, Clinician by)
     {
         json.WriteStartObject("clinician");
         json.WriteString("id", by.Id);
