@@ -87,7 +87,8 @@ internal sealed partial class EntryNormalizer
             ?? FormAndRoute.NormalizeForm(product?.Form);
         var route = FormAndRoute.NormalizeRoute(entry.Route) ?? FormAndRoute.RouteOf(form) ?? FormAndRoute.NormalizeRoute(product?.Route);
         var strength = resolution.Substances.Count == 1 ? StrengthOf(entry) : null;
-        var dosage = Plausible(DosageOf(entry));
+        var dosageText = entry.DosageText ?? DosageWords(resolution.FreeText);
+        var dosage = Plausible(DosageOf(entry, dosageText));
         return new NormalizedEntry
         {
             Source = source,
@@ -96,6 +97,7 @@ internal sealed partial class EntryNormalizer
             Form = form,
             Route = route,
             Strength = strength,
+            DosageText = dosageText,
             Dosage = dosage,
             DailyDose = DailyDose(dosage, strength),
             LineKey = resolution.IsResolved
@@ -104,12 +106,24 @@ internal sealed partial class EntryNormalizer
         };
     }
 
-    private static DosageInterpretation DosageOf(MedicationEntry entry)
+    /// <summary>The dosage words of a free-text name: the words after the medication's name, without its strength.</summary>
+    private static string? DosageWords(FreeTextReading? freeText)
+    {
+        if (freeText is null)
+        {
+            return null;
+        }
+
+        var words = StrengthPattern().Replace(freeText.Rest, " ").Trim();
+        return words.Length == 0 ? null : string.Join(' ', words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static DosageInterpretation DosageOf(MedicationEntry entry, string? dosageText)
     {
         var structured = entry.Dose is not null || entry.TimesPerDay is not null || entry.AsNeeded;
         if (!structured)
         {
-            return DosageTextParser.Parse(entry.DosageText);
+            return DosageTextParser.Parse(dosageText);
         }
 
         var amountPerDay = entry.Dose is { } dose && entry.TimesPerDay is { } times && !entry.AsNeeded
@@ -164,6 +178,12 @@ internal sealed partial class EntryNormalizer
                 continue;
             }
 
+            if (CombinationStrength().IsMatch(text))
+            {
+                // "50/12,5 mg": the strengths of a combination's components; neither is the product's strength.
+                return null;
+            }
+
             var found = StrengthPattern().Matches(text)
                 .Select(m => Quantity.TryParse(m.Value, out var q) ? q : null)
                 .Where(q => q is not null && q.Unit.Dimension is not Dimension.Count and not Dimension.Volume)
@@ -194,6 +214,9 @@ internal sealed partial class EntryNormalizer
             _ => null,
         };
     }
+
+    [GeneratedRegex(@"(?<![\w.,])[0-9]+(?:[.,][0-9]+)?\s*(?:mg|µg|μg|mcg|g|mmol|ie|iu)?\s*/\s*[0-9]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CombinationStrength();
 
     [GeneratedRegex(@"(?<![\w.,])[0-9]+(?:[.,][0-9]+)?\s*(?:mg/ml|µg/ml|μg/ml|mcg/ml|mg/actuat|µg/h|μg/h|mcg/h|µg/time|mg|g|µg|μg|mcg|mmol|ie|iu|unt|e)(?![\w/])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex StrengthPattern();

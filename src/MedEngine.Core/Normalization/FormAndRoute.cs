@@ -8,18 +8,17 @@ namespace MedEngine.Normalization;
 /// </summary>
 public static class FormAndRoute
 {
+    /// <summary>
+    /// Form words, the forms that decide the route first: FEST names a form with its container or carrier after it
+    /// ("inhalasjonspulver, hard kapsel", "injeksjonsvæske, oppløsning i ferdigfylt penn", "øyedråper, oppløsning"), and
+    /// the carrier must not make it oral.
+    /// </summary>
     private static readonly (string[] Words, string Form)[] FormWords =
     [
         (["depottablett", "depottabletter", "retard", "extended", "er", "xr", "sr", "depotkapsel", "depotkapsler"], "modified-release"),
-        (["tablett", "tabletter", "tablet", "tablets", "tabl", "tbl", "tab", "enterotablett", "enterotabletter", "filmdrasjert", "brusetablett", "smeltetablett", "sugetablett", "tyggetablett", "dispergerbar"], "tablet"),
-        (["kapsel", "kapsler", "kaps", "capsule", "capsules", "enterokapsel", "enterokapsler"], "capsule"),
-        (["mikstur", "oral solution", "oral suspension", "orale draper", "opplosning"], "oral liquid"),
+        (["inhalasjonspulver", "inhalasjonsaerosol", "inhalasjonsvaeske", "inhalation", "inhaler"], "inhalation"),
         (["injeksjonsvaeske", "injeksjon", "infusjonsvaeske", "infusjon", "injection", "injectable", "sproyte", "pen", "injector"], "injection"),
         (["depotplaster", "plaster", "patch", "transdermal"], "patch"),
-        (["inhalasjonspulver", "inhalasjonsaerosol", "inhalasjonsvaeske", "inhalation", "inhaler"], "inhalation"),
-        (["krem", "cream"], "cream"),
-        (["salve", "ointment"], "ointment"),
-        (["gel", "liniment"], "gel"),
         (["oyedraper", "eye"], "eye drops"),
         (["nesespray", "nasal"], "nasal spray"),
         (["stikkpille", "stikkpiller", "suppository"], "suppository"),
@@ -27,6 +26,12 @@ public static class FormAndRoute
         (["ring"], "vaginal ring"),
         (["implant"], "implant"),
         (["mucosal", "sublingual", "resoriblett"], "oromucosal"),
+        (["krem", "cream"], "cream"),
+        (["salve", "ointment"], "ointment"),
+        (["gel", "liniment"], "gel"),
+        (["tablett", "tabletter", "tablet", "tablets", "tabl", "tbl", "tab", "enterotablett", "enterotabletter", "filmdrasjert", "brusetablett", "smeltetablett", "sugetablett", "tyggetablett", "dispergerbar"], "tablet"),
+        (["kapsel", "kapsler", "kaps", "capsule", "capsules", "enterokapsel", "enterokapsler"], "capsule"),
+        (["mikstur", "oral solution", "oral suspension", "orale draper", "opplosning"], "oral liquid"),
     ];
 
     private static readonly (string[] Words, string Route)[] RouteWords =

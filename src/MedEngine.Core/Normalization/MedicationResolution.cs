@@ -20,6 +20,12 @@ public sealed record MedicationResolution
     /// <summary>Substance or product names that are only similar to the entry's name: for a person to confirm, never merged.</summary>
     public IReadOnlyList<PossibleMatch> PossibleMatches { get; init; } = [];
 
+    /// <summary>
+    /// When the entry's name was a free text with more than a medication's name in it ("Pinex 500 mg 2 tabletter ved behov"):
+    /// the name it resolved from and the rest; <see langword="null"/> otherwise.
+    /// </summary>
+    public FreeTextReading? FreeText { get; init; }
+
     /// <summary>Whether the entry resolved to at least one substance.</summary>
     public bool IsResolved => Evidence is not null;
 }
@@ -29,3 +35,8 @@ public sealed record MedicationResolution
 /// <param name="Substances">What that name means.</param>
 /// <param name="Similarity">Similarity from 0 to 1 (1 - edit distance / length).</param>
 public sealed record PossibleMatch(string Name, IReadOnlyList<Substance> Substances, double Similarity);
+
+/// <summary>How a free-text entry was read: the words that exactly name the medication, and the words after them.</summary>
+/// <param name="Name">The words that name the medication exactly ("Pinex").</param>
+/// <param name="Rest">The words after the name, as written: strength, form and dosage ("500 mg 2 tabletter ved behov").</param>
+public sealed record FreeTextReading(string Name, string Rest);

@@ -49,6 +49,11 @@ internal sealed partial class MedicationResolver(IKnowledgeBase knowledge)
             return Resolved(bySubstances, ResolutionEvidence.ExactName);
         }
 
+        if (entry.Name is { } text && FreeText.Read(text, ResolveName, IsFiller, n => knowledge.FindByName(n) is not null) is { } freeText)
+        {
+            return Resolved(freeText.Match, ResolutionEvidence.ExactName) with { FreeText = freeText.Reading };
+        }
+
         return Unresolved(entry, names);
     }
 
@@ -145,7 +150,7 @@ internal sealed partial class MedicationResolver(IKnowledgeBase knowledge)
 
     private List<PossibleMatch> ProposeMatches(IEnumerable<string> written)
     {
-        var cores = written.Select(w => string.Join(' ', NameNormalizer.Words(NameNormalizer.Normalize(Brackets().Replace(w, " "))).Where(x => !IsFiller(x))))
+        var cores = written.Select(w => string.Join(' ', NameNormalizer.Words(NameNormalizer.Normalize(Brackets().Replace(FreeText.NamePart(w), " "))).Where(x => !IsFiller(x))))
             .Where(c => c.Length >= 3).Distinct().ToList();
         var best = new Dictionary<string, PossibleMatch>(StringComparer.Ordinal);
         foreach (var core in cores)

@@ -24,6 +24,12 @@ public sealed record NormalizedEntry
     /// <summary>The strength per product unit of a single-substance product, when known.</summary>
     public Quantity? Strength { get; init; }
 
+    /// <summary>
+    /// The dosage text read: the entry's own, or, for a free-text name ("Furix 40 mg 1 om morgenen"), the words after the
+    /// medication's name without its strength ("1 om morgenen"); <see langword="null"/> when there is none.
+    /// </summary>
+    public string? DosageText { get; init; }
+
     /// <summary>What the dosage says.</summary>
     public required DosageInterpretation Dosage { get; init; }
 

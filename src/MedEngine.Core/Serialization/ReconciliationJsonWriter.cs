@@ -208,12 +208,24 @@ public sealed class ReconciliationJsonWriter : IEvaluationWriter
 
     private static void WriteDetails(Utf8JsonWriter writer, NormalizedEntry entry)
     {
+        if (entry.Resolution.FreeText is { } freeText)
+        {
+            writer.WriteStartObject("freeText");
+            writer.WriteString("name", freeText.Name);
+            writer.WriteString("rest", freeText.Rest);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("freeText");
+        }
+
         writer.WriteString("form", entry.Form);
         writer.WriteString("route", entry.Route);
         WriteQuantity(writer, "strength", entry.Strength);
         WriteQuantity(writer, "dailyDose", entry.DailyDose);
         writer.WriteStartObject("dosage");
-        writer.WriteString("text", entry.Entry.DosageText);
+        writer.WriteString("text", entry.DosageText);
         WriteQuantity(writer, "amountPerDose", entry.Dosage.AmountPerDose);
         WriteNumber(writer, "timesPerDay", entry.Dosage.TimesPerDay);
         writer.WriteBoolean("asNeeded", entry.Dosage.AsNeeded);
