@@ -52,6 +52,12 @@ public static class InputIssueCodes
     /// <summary>FHIR: the file holds more than one patient and none was chosen.</summary>
     public const string FhirSeveralPatients = "IN106";
 
+    /// <summary>FHIR: the input is a server's error answer (an OperationOutcome with errors, also inside SFM's Parameters), not a medication list.</summary>
+    public const string FhirErrorAnswer = "IN107";
+
+    /// <summary>FHIR: a prescription chain cannot be followed (a MedicationStatement's <c>partOf</c> names no statement of the input, or loops).</summary>
+    public const string FhirBrokenChain = "IN108";
+
     /// <summary>Any input: the file or folder does not exist.</summary>
     public const string FileMissing = "IN201";
 

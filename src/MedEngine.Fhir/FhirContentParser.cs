@@ -36,6 +36,12 @@ internal sealed class FhirContentParser
     /// <summary>The document bundles' compositions are found among <see cref="Resources"/>; this says whether any bundle was a document.</summary>
     public bool SawDocument { get; private set; }
 
+    /// <summary>The registry lookups an SFM <c>$getMedication</c> answer (a Parameters) reported.</summary>
+    public SfmLookups Lookups { get; } = new();
+
+    /// <summary>Parameters the reader does not use, by name (counted as skipped).</summary>
+    public List<string> UnreadParameters { get; } = [];
+
     public void Parse(string content)
     {
         if (IsNdjson(content, _file))
@@ -179,6 +185,12 @@ internal sealed class FhirContentParser
             return;
         }
 
+        if (type == "Parameters")
+        {
+            ReadParameters(element, line, entry, where);
+            return;
+        }
+
         if (NullInAList(element) is { } nullAt)
         {
             // FHIR JSON allows null in a list only beside its '_' twin (primitive extensions); elsewhere the library would fail on access.
@@ -207,7 +219,63 @@ internal sealed class FhirContentParser
             return;
         }
 
+        if (resource is OperationOutcome outcome && outcome.Issue.Any(IsError))
+        {
+            Error(InputIssueCodes.FhirErrorAnswer, line, entry, where, $"The server answered with errors, not a medication list: {Said(outcome)}");
+            return;
+        }
+
         Resources.Add(new ParsedResource(resource!, fullUrl, line));
+    }
+
+    private static bool IsError(OperationOutcome.IssueComponent issue) =>
+        issue.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal;
+
+    /// <summary>Every issue of an outcome as the server wrote it: severity and code, diagnostics or details, and where.</summary>
+    private static string Said(OperationOutcome outcome) => string.Join("; ", outcome.Issue.Select(issue =>
+    {
+        var text = string.Join(" ", new[] { issue.Details?.Text, issue.Diagnostics }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        var at = issue.Expression.Concat(issue.Location).FirstOrDefault();
+        return $"{issue.SeverityElement?.JsonValue ?? "issue"} ({issue.CodeElement?.JsonValue ?? "no code"}): {(text.Length == 0 ? "no text" : text)}"
+            + (at is null ? "" : $" at {at.Split(" // ")[0]}");
+    }));
+
+    /// <summary>
+    /// SFM's <c>$getMedication</c> answer: the document Bundle in the <c>medication</c> parameter, the registry lookups in value
+    /// parameters. Resources in other parameters are read too (an OperationOutcome refuses the input); a Parameters with neither a
+    /// medication Bundle nor an error is not an answer this reader takes.
+    /// </summary>
+    private void ReadParameters(JsonElement parameters, int? line, string? entry, string? where)
+    {
+        var names = new List<string>();
+        var answered = false;
+        var items = parameters.TryGetProperty("parameter", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToList() : [];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var here = Field(where, $"parameter[{i}]");
+            var name = items[i].ValueKind == JsonValueKind.Object && items[i].TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
+            names.Add(name);
+            if (items[i].ValueKind == JsonValueKind.Object && items[i].TryGetProperty("resource", out var resource))
+            {
+                var type = resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("resourceType", out var t) ? t.ToString() : null;
+                answered |= (name == "medication" && type == "Bundle") || type == "OperationOutcome";
+                ReadResource(resource, line, null, here + ".resource");
+            }
+            else if (!Lookups.Add(name, items[i], out var problem))
+            {
+                UnreadParameters.Add(name);
+            }
+            else if (problem is not null)
+            {
+                Error(InputIssueCodes.FhirUnreadableResource, line, entry, here, problem);
+            }
+        }
+
+        if (!answered)
+        {
+            Error(InputIssueCodes.FhirNotAResource, line, entry, Field(where, "parameter"),
+                $"A Parameters with no 'medication' Bundle is not an SFM $getMedication answer (its parameters: {(names.Count == 0 ? "none" : string.Join(", ", names))}).");
+        }
     }
 
     private void ReadBundle(JsonElement bundle, int? line, string? entry, string? where)

@@ -17,6 +17,12 @@ namespace MedEngine.Fhir;
 /// In a document Bundle (SFM <c>$getMedication</c>), resources listed in a Composition section take the section's kind instead
 /// (see <see cref="SfmSections"/>): <c>{stem}-pll</c>, <c>{stem}-requests</c>, <c>{stem}-dispenses</c>.
 /// With a kind override, all medication resources of a patient form one source with id = stem and that kind.</para>
+/// <para>SFM Basis <c>$getMedication</c> answers are read as NHN returns them (docs/sfm-basis.md): the Parameters wrapper with the
+/// document Bundle in its <c>medication</c> parameter; the KJ and RF lookups (times, error codes) become every source's
+/// <see cref="MedicationSource.Lookups"/>; the PLL information gives the PLL source its <see cref="MedicationSource.LastConfirmed"/>
+/// (the PLL date), <see cref="MedicationSource.ConfirmedBy"/> and <see cref="MedicationSource.PllExists"/>; the earlier links of a
+/// prescription chain are no entries but are named on their head (<see cref="SfmChains"/>). An error answer (an OperationOutcome
+/// with an error) is refused with what the server said.</para>
 /// <para>Entry ids are resource ids (else the fullUrl's uuid, else the NDJSON line). Parsing is lenient where no data is lost (Firely's NoOverflow mode:
 /// malformed primitive values and unknown codes are kept as written; unknown elements and wrong JSON shapes are errors), but malformed JSON, an unknown resourceType, a resource that cannot be read,
 /// and duplicate entry ids are all reported together as issues; a resource with a problem is left out and named in its issue.</para>
@@ -64,13 +70,22 @@ public sealed class FhirInputReader : ISourceReader
         parser.Parse(content);
 
         var index = new ResourceIndex(parser.Resources);
-        var sections = SfmSections.Classify(parser.Resources.Select(r => r.Resource).OfType<Composition>(), index);
-        var builder = new PatientInputBuilder(file, kindOverride, errors);
+        var compositions = parser.Resources.Select(r => r.Resource).OfType<Composition>().ToList();
+        var sections = SfmSections.Classify(compositions, index);
+        var entryIds = new Dictionary<Resource, string>(ReferenceEqualityComparer.Instance);
         var ordinal = 0;
         foreach (var parsed in parser.Resources)
         {
             ordinal++;
-            var entryId = parsed.Resource.Id ?? Uuid(parsed.FullUrl) ?? (parsed.Line is { } line ? $"line-{line}" : $"resource-{ordinal}");
+            entryIds[parsed.Resource] = parsed.Resource.Id ?? Uuid(parsed.FullUrl) ?? (parsed.Line is { } line ? $"line-{line}" : $"resource-{ordinal}");
+        }
+
+        var chains = new SfmChains(entryIds, index, file, errors);
+        var builder = new PatientInputBuilder(file, kindOverride, errors);
+        builder.Answer(SfmSections.Pll(compositions, index), parser.Lookups.ToList());
+        foreach (var parsed in parser.Resources)
+        {
+            var entryId = entryIds[parsed.Resource];
             var section = sections.TryGetValue(parsed.Resource, out var k) ? k : (SourceKind?)null;
             try
             {
@@ -91,8 +106,14 @@ public sealed class FhirInputReader : ISourceReader
         {
             switch (parsed.Resource)
             {
+                case MedicationStatement statement when chains.IsReplaced(statement):
+                    break; // an earlier link of a prescription chain, accounted for on its head (MedicationEntry.Replaces)
                 case MedicationStatement statement:
-                    builder.AddEntry(index.PatientKey(statement.Subject), MedicationEntryMapper.FromStatement(statement, entryId, index), section ?? StatementKind(statement, index), section is null);
+                    builder.AddEntry(
+                        index.PatientKey(statement.Subject),
+                        MedicationEntryMapper.FromStatement(statement, entryId, index) with { Replaces = chains.ReplacedBy(statement) },
+                        section ?? StatementKind(statement, index),
+                        section is null);
                     break;
                 case MedicationRequest request:
                     builder.AddEntry(index.PatientKey(request.Subject), MedicationEntryMapper.FromRequest(request, entryId, index), section ?? SourceKind.Prescriptions, false);
@@ -100,7 +121,12 @@ public sealed class FhirInputReader : ISourceReader
                 case MedicationDispense dispense:
                     builder.AddEntry(index.PatientKey(dispense.Subject), MedicationEntryMapper.FromDispense(dispense, entryId, index), section ?? SourceKind.Dispensing, false);
                     break;
-                case Medication:
+                case Basic prescription when SfmProfiles.Claims(prescription, SfmProfiles.BandaPrescription):
+                    builder.AddEntry(index.PatientKey(prescription.Subject), MedicationEntryMapper.FromOtherPrescription(prescription, entryId, index), section ?? SourceKind.Prescriptions, false);
+                    break;
+                case Basic info when SfmProfiles.Claims(info, SfmProfiles.PllInfo):
+                    break; // the PLL's date, read by SfmSections.Pll
+                case Medication or Substance:
                     break; // product data, read through the references of the resources above
                 case Composition when parser.SawDocument:
                     break; // the document's table of contents, read by SfmSections
@@ -120,6 +146,11 @@ public sealed class FhirInputReader : ISourceReader
                     builder.Skip(parsed.Resource.TypeName, "");
                     break;
             }
+        }
+
+        foreach (var name in parser.UnreadParameters)
+        {
+            builder.Skip("Parameters.parameter", name.Length == 0 ? "no name" : name);
         }
 
         if (parser.EntriesWithoutResource > 0)

@@ -12,10 +12,22 @@ internal sealed class PatientInputBuilder(string file, SourceKind? kindOverride,
     private readonly string _stem = Path.GetFileNameWithoutExtension(file);
     private readonly Dictionary<string, Group> _patients = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> _skipped = new(StringComparer.Ordinal);
+    private PllFacts? _pll;
+    private IReadOnlyList<RegistryLookup> _lookups = [];
+
+    /// <summary>
+    /// What an SFM answer says of the whole list: the PLL facts go to each source holding entries of a PLL section (their kind before
+    /// any override), the registry lookups to every source.
+    /// </summary>
+    public void Answer(PllFacts? pll, IReadOnlyList<RegistryLookup> lookups)
+    {
+        _pll = pll;
+        _lookups = lookups;
+    }
 
     /// <summary>Adds an entry; <paramref name="statementGroup"/> marks a MedicationStatement outside any document section.</summary>
     public void AddEntry(string? patient, MedicationEntry entry, SourceKind kind, bool statementGroup) =>
-        GroupOf(patient).Entries.Add((kindOverride ?? kind, statementGroup && kindOverride is null, entry));
+        GroupOf(patient).Entries.Add((kindOverride ?? kind, kind, statementGroup && kindOverride is null, entry));
 
     public PatientFacts Facts(string? patient) => GroupOf(patient).Facts;
 
@@ -45,7 +57,7 @@ internal sealed class PatientInputBuilder(string file, SourceKind? kindOverride,
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var entries = new List<MedicationEntry>();
-            foreach (var (_, _, entry) in source)
+            foreach (var (_, _, _, entry) in source)
             {
                 if (seen.Add(entry.EntryId))
                 {
@@ -57,7 +69,9 @@ internal sealed class PatientInputBuilder(string file, SourceKind? kindOverride,
                 }
             }
 
-            lists.Add(new SourceList(new MedicationSource(source.Key, source.First().Kind), entries));
+            var pll = source.Any(e => e.Stated == SourceKind.Pll) ? _pll : null;
+            var medicationSource = new MedicationSource(source.Key, source.First().Kind, pll?.Date, pll?.By) { PllExists = pll?.Exists, Lookups = _lookups };
+            lists.Add(new SourceList(medicationSource, entries));
         }
 
         return new PatientInput(lists, group.Facts.ToContext());
@@ -102,6 +116,7 @@ internal sealed class PatientInputBuilder(string file, SourceKind? kindOverride,
 
         public PatientFacts Facts { get; } = new(id);
 
-        public List<(SourceKind Kind, bool StatementGroup, MedicationEntry Entry)> Entries { get; } = [];
+        /// <summary>Each entry with its source kind, the kind the input stated before any override, and whether it is a statement outside a section.</summary>
+        public List<(SourceKind Kind, SourceKind Stated, bool StatementGroup, MedicationEntry Entry)> Entries { get; } = [];
     }
 }

@@ -8,10 +8,33 @@ namespace MedEngine.Fhir;
 /// referenced resource belongs to. A section is classified by its code displays/codes and title, case-insensitively:
 /// <c>dispens</c>/<c>utlever</c> → <see cref="SourceKind.Dispensing"/>; <c>prescription</c>/<c>resept</c>/<c>forskrivning</c> →
 /// <see cref="SourceKind.Prescriptions"/>; <c>pll</c>/<c>legemiddelliste</c>/<c>statement</c>/<c>legemidler i bruk</c>/<c>medication</c> →
-/// <see cref="SourceKind.Pll"/>. Other sections (allergies...) assign no kind.
+/// <see cref="SourceKind.Pll"/>. Other sections (allergies...) assign no kind. The PLL information section (<c>sectionPLLinfo</c>) says
+/// whether the patient has a PLL and its date (<see cref="Pll"/>).
 /// </summary>
 internal static class SfmSections
 {
+    /// <summary>
+    /// The PLL information of the documents: <see langword="null"/> when no Composition has a <c>sectionPLLinfo</c> section; else
+    /// whether it lists anything, the newest <c>sfm-pllInformation</c> <c>PLLdate</c> of the Basic resources it lists, and their author.
+    /// </summary>
+    public static PllFacts? Pll(IEnumerable<Composition> compositions, ResourceIndex index)
+    {
+        var sections = compositions.SelectMany(c => c.Section)
+            .Where(s => s.Code?.Coding.Any(c => c.Code == "sectionPLLinfo") == true)
+            .ToList();
+        if (sections.Count == 0)
+        {
+            return null;
+        }
+
+        var infos = sections.SelectMany(s => s.Entry).Select(e => index.Resolve(e)).OfType<Basic>()
+            .Select(b => (Date: FhirDates.Parse((SfmProfiles.Value(b, SfmProfiles.PllInformation, "PLLdate") as FhirDateTime)?.Value), b.Author))
+            .OrderByDescending(i => i.Date)
+            .ToList();
+        var newest = infos.FirstOrDefault();
+        return new PllFacts(sections.Any(s => s.Entry.Count > 0), newest.Date, newest.Author?.Display ?? newest.Author?.Reference);
+    }
+
     public static Dictionary<Resource, SourceKind> Classify(IEnumerable<Composition> compositions, ResourceIndex index)
     {
         var kinds = new Dictionary<Resource, SourceKind>(ReferenceEqualityComparer.Instance);
@@ -70,3 +93,9 @@ internal static class SfmSections
         }
     }
 }
+
+/// <summary>What an SFM answer says of the patient's PLL.</summary>
+/// <param name="Exists">Whether the PLL information section lists a PLL.</param>
+/// <param name="Date">The PLL's date (<c>PLLdate</c>), when given.</param>
+/// <param name="By">Who made it (the PLL information's author), when given.</param>
+internal sealed record PllFacts(bool Exists, DateTimeOffset? Date, string? By);

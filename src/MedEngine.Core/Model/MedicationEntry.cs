@@ -56,6 +56,15 @@ public sealed record MedicationEntry
     /// <summary>The reason (indication, or reason for a change), as written.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>How the source registered the entry (SFM's <c>sfm-regInfo</c>), when it says.</summary>
+    public EntryRegistration? Registration { get; init; }
+
+    /// <summary>
+    /// The source's ids of the earlier links of the prescription chain this entry heads (renewals it replaced), oldest first: they
+    /// are accounted for here and are not current entries. Empty when the entry replaced none.
+    /// </summary>
+    public IReadOnlyList<string> Replaces { get; init; } = [];
+
     /// <summary>Whether two entries state the same, comparing codings and substances by value.</summary>
     /// <param name="other">The other entry.</param>
     /// <returns><see langword="true"/> when equal in value.</returns>
@@ -64,7 +73,8 @@ public sealed record MedicationEntry
         && Substances.SequenceEqual(other.Substances) && Form == other.Form && Route == other.Route && Dose == other.Dose
         && TimesPerDay == other.TimesPerDay && AsNeeded == other.AsNeeded && MaxTimesPerDay == other.MaxTimesPerDay
         && DosageText == other.DosageText && Start == other.Start && End == other.End && Status == other.Status
-        && LastChanged == other.LastChanged && RecordedBy == other.RecordedBy && Reason == other.Reason;
+        && LastChanged == other.LastChanged && RecordedBy == other.RecordedBy && Reason == other.Reason
+        && Registration == other.Registration && Replaces.SequenceEqual(other.Replaces);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(EntryId, Name, Status, DosageText, LastChanged);

@@ -15,6 +15,26 @@ public sealed record MedicationSource(string Id, SourceKind Kind, DateTimeOffset
     public long? Version { get; init; }
 
     /// <summary>
+    /// For a list read from SFM: whether the patient has a PLL (the answer carries its PLL information, whose date is
+    /// <see cref="LastConfirmed"/>); <see langword="false"/> when the answer's PLL section is empty; <see langword="null"/> when the
+    /// source does not say.
+    /// </summary>
+    public bool? PllExists { get; init; }
+
+    /// <summary>The national registry lookups behind the list, as the source reports them (SFM's KJ and RF lookups); empty when none.</summary>
+    public IReadOnlyList<RegistryLookup> Lookups { get; init; } = [];
+
+    /// <summary>Whether two sources state the same, comparing the lookups by value.</summary>
+    /// <param name="other">The other source.</param>
+    /// <returns><see langword="true"/> when equal in value.</returns>
+    public bool Equals(MedicationSource? other) =>
+        other is not null && Id == other.Id && Kind == other.Kind && LastConfirmed == other.LastConfirmed && ConfirmedBy == other.ConfirmedBy
+        && Version == other.Version && PllExists == other.PllExists && Lookups.SequenceEqual(other.Lookups);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Kind, LastConfirmed, ConfirmedBy, Version, PllExists);
+
+    /// <summary>
     /// Whether this list is older than <paramref name="held"/>, a list from the same source: by the source's
     /// <see cref="Version"/> when both have one, else by <see cref="LastConfirmed"/> when both have one. A list that cannot be
     /// told older is not older.

@@ -50,6 +50,15 @@ public sealed class ReconciliationJsonWriter : IEvaluationWriter
             writer.WriteString("kind", SourceKinds.ToName(source.Kind));
             WriteDate(writer, "lastConfirmed", source.LastConfirmed);
             writer.WriteString("confirmedBy", source.ConfirmedBy);
+            WriteFlag(writer, "pllExists", source.PllExists);
+
+            writer.WriteStartArray("lookups");
+            foreach (var lookup in source.Lookups)
+            {
+                WriteLookup(writer, lookup);
+            }
+
+            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
@@ -178,6 +187,8 @@ public sealed class ReconciliationJsonWriter : IEvaluationWriter
             writer.WriteString("status", EntryStatuses.ToName(entry.Entry.Status));
             writer.WriteString("evidence", EvidenceName(entry.Resolution.Evidence));
             WriteDetails(writer, entry);
+            WriteRegistration(writer, entry.Entry.Registration);
+            WriteStrings(writer, "replaces", entry.Entry.Replaces);
             writer.WriteEndObject();
         }
 
@@ -231,6 +242,48 @@ public sealed class ReconciliationJsonWriter : IEvaluationWriter
         writer.WriteBoolean("asNeeded", entry.Dosage.AsNeeded);
         WriteNumber(writer, "maxTimesPerDay", entry.Dosage.MaxTimesPerDay);
         writer.WriteString("problem", entry.Dosage.Problem);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteLookup(Utf8JsonWriter writer, RegistryLookup lookup)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("registry", lookup.Registry);
+        WriteDate(writer, "at", lookup.At);
+        writer.WriteBoolean("ok", lookup.IsOk);
+        writer.WriteString("errorCode", lookup.ErrorCode);
+        writer.WriteString("error", lookup.Error);
+        writer.WriteString("detail", lookup.Detail);
+        WriteFlag(writer, "hasLocked", lookup.HasLocked);
+        WriteFlag(writer, "hasMedications", lookup.HasMedications);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteFlag(Utf8JsonWriter writer, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteBoolean(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteRegistration(Utf8JsonWriter writer, EntryRegistration? registration)
+    {
+        if (registration is null)
+        {
+            writer.WriteNull("registration");
+            return;
+        }
+
+        writer.WriteStartObject("registration");
+        writer.WriteString("status", registration.Status);
+        writer.WriteString("type", registration.Type);
+        writer.WriteString("provider", registration.Provider);
+        WriteDate(writer, "at", registration.At);
         writer.WriteEndObject();
     }
 
