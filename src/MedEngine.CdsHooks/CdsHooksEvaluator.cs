@@ -84,11 +84,23 @@ internal sealed class CdsHooksEvaluator(
             audited.Add(new AuditFinding("medengine-reconciliation", "medengine-reconciliation", 1, Severity.Info, FindingDisposition.Card, summary.Uuid, summary.Summary));
         }
 
+        var notChecked = findings.Where(f => f.Category == FindingCategory.NotChecked && (!orderHook || AboutOrder(f, data))).ToList();
+        var notCheckedCard = notChecked.Count > 0 ? _cards.NotChecked(notChecked, support.List) : null;
+        if (notCheckedCard is not null)
+        {
+            cards.Add(notCheckedCard);
+        }
+
         foreach (var finding in findings)
         {
             FindingDisposition disposition;
             Card? card = null;
-            if (orderHook && !finding.Entries.Any(e => e.Source == PatientDataReader.DraftSourceId && data.Drafts.TryGetValue(e.EntryId, out var d) && d.Selected))
+            if (finding.Category == FindingCategory.NotChecked && notChecked.Contains(finding))
+            {
+                disposition = FindingDisposition.Card;
+                card = notCheckedCard;
+            }
+            else if (orderHook && !AboutOrder(finding, data))
             {
                 disposition = FindingDisposition.NotAboutOrder;
             }
@@ -116,4 +128,8 @@ internal sealed class CdsHooksEvaluator(
         Log.Evaluated(logger, service.Id, findings.Count, cards.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new CdsResponse(cards);
     }
+
+    /// <summary>Whether a finding concerns a selected draft order of the call.</summary>
+    private static bool AboutOrder(Finding finding, PatientData data) =>
+        finding.Entries.Any(e => e.Source == PatientDataReader.DraftSourceId && data.Drafts.TryGetValue(e.EntryId, out var d) && d.Selected);
 }

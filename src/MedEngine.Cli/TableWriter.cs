@@ -70,7 +70,7 @@ internal sealed class TableWriter(int width = 120, bool color = false, string la
             {
                 var what = $"{Title(finding)} ({finding.RuleId})\n{finding.Explanation}" + (finding.Handling.IsEmpty ? "" : "\n" + T("What to do: ", "Hva gjøres: ") + (_norwegian ? finding.Handling.Nb : finding.Handling.En));
                 table.AddRow(new Text(Severities.ToName(finding.Severity), SeverityStyle(finding.Severity)),
-                    new Text(finding.LineIds.Count > 0 ? Lines(finding.LineIds) : T("all", "alle")), new Text(what));
+                    new Text(finding.LineIds.Count > 0 ? Lines(finding.LineIds) : finding.Category == FindingCategory.NotChecked ? T("unresolved", "ikke gjenkjent") : T("all", "alle")), new Text(what));
             }
 
             console.Write(table);

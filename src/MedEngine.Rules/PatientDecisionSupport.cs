@@ -20,6 +20,7 @@ internal sealed class PatientDecisionSupport : IPatientDecisionSupport
     private ISession? _session;
     private int _generation;
     private Dictionary<string, Finding> _findings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Finding> _notChecked = new(StringComparer.Ordinal);
 
     public PatientDecisionSupport(RuleSetHost rules, TimeProvider time, PatientContext? patient)
     {
@@ -62,23 +63,50 @@ internal sealed class PatientDecisionSupport : IPatientDecisionSupport
                 }
 
                 _medications[line.Id] = fact;
+                SetCoverage(fact);
             }
             else if (present)
             {
                 session.Retract(_medications[line.Id]);
                 _medications.Remove(line.Id);
+                _notChecked.Remove(NotCheckedFindings.Key(line.Id));
             }
         }
 
         foreach (var id in list.RemovedLineIds)
         {
+            _notChecked.Remove(NotCheckedFindings.Key(id));
             if (_medications.Remove(id, out var fact))
             {
                 session.Retract(fact);
             }
         }
 
+        foreach (var entry in list.RemovedUnresolved)
+        {
+            _notChecked.Remove(NotCheckedFindings.Key(entry));
+        }
+
+        foreach (var unresolved in list.AddedUnresolved)
+        {
+            var finding = NotCheckedFindings.ForUnresolved(unresolved);
+            _notChecked[finding.Key] = finding;
+        }
+
         return Fire(session);
+    }
+
+    /// <summary>Reports the line as not checked when no rule of the current rule set names it.</summary>
+    private void SetCoverage(MedicationFact line)
+    {
+        if (_rules.Current.Coverage.Covers(line))
+        {
+            _notChecked.Remove(NotCheckedFindings.Key(line.LineId));
+        }
+        else
+        {
+            _notChecked[NotCheckedFindings.Key(line.LineId)] = NotCheckedFindings.ForLine(line);
+        }
     }
 
     private void SetPatient(ISession session, PatientContext patient)
@@ -105,6 +133,11 @@ internal sealed class PatientDecisionSupport : IPatientDecisionSupport
         _session.Insert(_patient);
         _session.InsertAll(_labs);
         _session.InsertAll(_medications.Values);
+        foreach (var line in _medications.Values)
+        {
+            SetCoverage(line);
+        }
+
         return _session;
     }
 
@@ -112,7 +145,7 @@ internal sealed class PatientDecisionSupport : IPatientDecisionSupport
     {
         session.Fire();
         // Query returns an IQueryable: enumerate it as objects, or every LINQ operator compiles an expression tree.
-        var now = session.Query<Finding>().AsEnumerable().GroupBy(f => f.Key, StringComparer.Ordinal)
+        var now = session.Query<Finding>().AsEnumerable().Concat(_notChecked.Values).GroupBy(f => f.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Severity).First(), StringComparer.Ordinal);
         var added = Ordered(now.Values.Where(f => !_findings.ContainsKey(f.Key)));
         var changed = Ordered(now.Values.Where(f => _findings.TryGetValue(f.Key, out var before) && !Same(before, f)));

@@ -23,7 +23,8 @@ internal static class RuleChecks
         }
     }
 
-    private static IEnumerable<DrugSelector> Selectors(ClinicalRule rule)
+    /// <summary>Every selector of a rule: its drugs, its missing therapy and its modifiers' medications.</summary>
+    public static IEnumerable<DrugSelector> Selectors(ClinicalRule rule)
     {
         IEnumerable<DrugSelector> main = rule.Condition switch
         {

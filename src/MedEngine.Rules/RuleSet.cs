@@ -18,6 +18,7 @@ public sealed class RuleSet
         SessionFactory = factory;
         HostRuleCount = hostRuleCount;
         Generation = generation;
+        Coverage = new RuleCoverage(rules);
     }
 
     private static int _generations;
@@ -39,6 +40,9 @@ public sealed class RuleSet
     public int Generation { get; }
 
     internal ISessionFactory SessionFactory { get; }
+
+    /// <summary>Which lines the rule files name; the rest are reported as not checked.</summary>
+    internal RuleCoverage Coverage { get; }
 
     /// <summary>
     /// Where the shipped rule library is: <c>medengine-rules</c> beside the application, copied there by the package

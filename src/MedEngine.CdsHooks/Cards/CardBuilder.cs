@@ -90,6 +90,29 @@ internal sealed class CardBuilder(CdsHooksOptions options)
         };
     }
 
+    /// <summary>
+    /// One card that names every drafted or listed medication no rule could evaluate (the not-checked findings), whatever the
+    /// filter: silence must never read as "checked and safe".
+    /// </summary>
+    public Card NotChecked(IReadOnlyList<Finding> notChecked, ReconciliationResult list)
+    {
+        var names = notChecked.Select(f => DrugNames(f, list)).Distinct(StringComparer.Ordinal).ToList();
+        var detail = new StringBuilder().AppendLine(_texts.NotCheckedDetail).AppendLine();
+        foreach (var finding in notChecked)
+        {
+            detail.Append("- **").Append(Escape(DrugNames(finding, list))).Append("**: ").AppendLine(Escape(CardTexts.Text(finding.Message, _language)));
+        }
+
+        return new Card
+        {
+            Uuid = Guid.NewGuid().ToString(),
+            Summary = Summary(_texts.NotChecked, string.Join(", ", names)),
+            Detail = detail.ToString(),
+            Indicator = "info",
+            Source = new CardSource(options.SourceLabel, options.SourceUrl?.ToString(), new CdsCoding(MedEngine.Fhir.FhirSystems.Rule, notChecked[0].RuleId, _texts.NotChecked)),
+        };
+    }
+
     private string Detail(Finding finding)
     {
         var text = new StringBuilder();

@@ -7,17 +7,19 @@ namespace MedEngine.CdsHooks.Cards;
 internal sealed record CardTexts(
     string Severity, string RaisedBy, string Entries, string Mechanism, string Handling, string Values, string Evidence, string References,
     string Rule, string Draft, string RemoveOrder, string Reconciliation, string Medications, string Sources, string Discrepancies,
-    string Unresolved, string NoDiscrepancies, string Line, string Status, string SeeFindings)
+    string Unresolved, string NoDiscrepancies, string Line, string Status, string SeeFindings, string NotChecked, string NotCheckedDetail)
 {
     public static CardTexts Nb { get; } = new(
         "Alvorlighet", "endret av", "Legemidler og kilder", "Mekanisme", "Håndtering", "Verdier", "Kunnskapsgrunnlag", "Referanser",
         "Regel", "ny forskrivning", "Fjern forskrivningen av {0}", "Samstemming", "legemidler", "kilder", "avvik",
-        "Ikke samstemt", "Kildene er enige.", "Legemiddel", "Status", "funn fra reglene");
+        "Ikke samstemt", "Kildene er enige.", "Legemiddel", "Status", "funn fra reglene", "Ikke kontrollert",
+        "Ingen regel kunne vurdere disse legemidlene. Interaksjoner, dose, nyrefunksjon og egnethet for eldre er ikke kontrollert for dem:");
 
     public static CardTexts En { get; } = new(
         "Severity", "changed by", "Medications and sources", "Mechanism", "Handling", "Values", "Evidence", "References",
         "Rule", "draft order", "Remove the draft order for {0}", "Reconciliation", "medications", "sources", "discrepancies",
-        "Not reconciled", "The sources agree.", "Medication", "Status", "rule findings");
+        "Not reconciled", "The sources agree.", "Medication", "Status", "rule findings", "Not checked",
+        "No rule could evaluate these medications. Interactions, dose, renal function and suitability for older patients were not checked for them:");
 
     public static CardTexts For(string language) => language == "en" ? En : Nb;
 

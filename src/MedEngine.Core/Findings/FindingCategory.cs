@@ -17,12 +17,18 @@ public enum FindingCategory
 
     /// <summary>A therapy the patient is missing: a suggestion, not an alarm.</summary>
     Suggestion,
+
+    /// <summary>
+    /// A medication no rule could evaluate: an entry that did not resolve, or a substance no rule file names. Never silent:
+    /// the clinician is told what was not checked rather than reading silence as safety.
+    /// </summary>
+    NotChecked,
 }
 
 /// <summary>The names of <see cref="FindingCategory"/> in MedEngine's JSON documents.</summary>
 public static class FindingCategories
 {
-    /// <summary>The name of a category: <c>interaction</c>, <c>duplicate-therapy</c>, <c>high-dose</c>, <c>suggestion</c> or <c>other</c>.</summary>
+    /// <summary>The name of a category: <c>interaction</c>, <c>duplicate-therapy</c>, <c>high-dose</c>, <c>suggestion</c>, <c>not-checked</c> or <c>other</c>.</summary>
     /// <param name="category">The category.</param>
     /// <returns>Its name.</returns>
     public static string ToName(FindingCategory category) => category switch
@@ -31,6 +37,7 @@ public static class FindingCategories
         FindingCategory.DuplicateTherapy => "duplicate-therapy",
         FindingCategory.HighDose => "high-dose",
         FindingCategory.Suggestion => "suggestion",
+        FindingCategory.NotChecked => "not-checked",
         _ => "other",
     };
 }

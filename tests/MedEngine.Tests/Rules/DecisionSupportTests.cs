@@ -125,14 +125,14 @@ public sealed class DecisionSupportTests
         Assert.Contains(errors, e => e.Code == InputIssueCodes.RuleInvalidValue && e.Message.Contains("terrible", StringComparison.Ordinal));
         Assert.Same(good, host.Current);
         Assert.Single(support.Apply(RuleHarness.GpList("Marevan", "Ibux 400 mg", "Paracet 500 mg")).List.AddedLines);
-        Assert.Single(support.Findings);
+        Assert.Single(RuleHarness.RuleFindings(support));
 
         File.Delete(Path.Combine(harness.Directory, "broken.yaml"));
         harness.Write("w.yaml", WarfarinNsaid.Replace("severity: avoid", "severity: caution", StringComparison.Ordinal));
         Assert.Empty(host.Reload(harness.Directory, TestKnowledge.Shipped, harness.Time));
         Assert.NotSame(good, host.Current);
         support.Apply(RuleHarness.GpList("Marevan", "Ibux 400 mg"));
-        Assert.Equal(Severity.Caution, Assert.Single(support.Findings).Severity);
+        Assert.Equal(Severity.Caution, Assert.Single(RuleHarness.RuleFindings(support)).Severity);
     }
 
     private static readonly string[] Pool =

@@ -21,7 +21,7 @@ public sealed class HostRuleTests
 
         var support = harness.Patient(host: new RuleSetHost(rules));
         support.Apply(RuleHarness.GpList("Marevan", "Ibux 400 mg", "Paracet 500 mg|2x4"));
-        Assert.Equal(["HOST-1", "W-1"], support.Findings.Select(f => f.RuleId).Order(StringComparer.Ordinal));
+        Assert.Equal(["HOST-1", "W-1"], RuleHarness.RuleFindings(support).Select(f => f.RuleId).Order(StringComparer.Ordinal));
 
         var delta = support.Apply(RuleHarness.GpList("Marevan", "Ibux 400 mg", "Paracet 500 mg|1x3"));
         Assert.Equal(["HOST-1|N02BE01"], delta.Findings.Removed);

@@ -32,6 +32,10 @@ internal sealed class RuleHarness : IDisposable
 
     public RuleSet Load() => RuleSet.Load(Directory, TestKnowledge.Shipped, Time);
 
+    /// <summary>The findings of rules, without the not-checked findings a small test rule set leaves for every other drug.</summary>
+    public static List<MedEngine.Findings.Finding> RuleFindings(PatientSession support) =>
+        support.Findings.Where(f => f.Category != MedEngine.Findings.FindingCategory.NotChecked).ToList();
+
     public PatientSession Patient(PatientContext? patient = null, RuleSetHost? host = null) =>
         new MedEngineBuilder().UseKnowledge(TestKnowledge.Shipped).UseRules(host ?? new RuleSetHost(Load())).UseTimeProvider(Time).Build().OpenSession(patient);
 

@@ -24,7 +24,7 @@ public sealed class RuleKindTests
         using var harness = new RuleHarness(("rule.yaml", rule));
         var support = harness.Patient(patient);
         support.Apply(RuleHarness.GpList(medications));
-        return support.Findings;
+        return RuleHarness.RuleFindings(support);
     }
 
     [Fact]
