@@ -71,6 +71,25 @@ public sealed class RequestTests(SharedService service) : IClassFixture<SharedSe
     }
 
     [Fact]
+    public async Task A_draft_that_no_rule_can_check_gets_a_not_checked_card_whatever_the_threshold()
+    {
+        var request = Requests.WarfarinIbuprofenSelect("p-not-checked");
+        request["context"]!["draftOrders"] = Requests.Bundle(Requests.MedicationRequest("draft-x", "Ukjentmedisin 10 mg tablett", "draft"));
+        request["context"]!["selections"] = new JsonArray("MedicationRequest/draft-x");
+        var (status, body) = await _host.PostAsync("/cds-services/medengine-order-select", request.ToJsonString());
+        Assert.Equal(200, status);
+        var card = body!["cards"]!.AsArray().Single(c => c!["source"]!["topic"]!["code"]!.GetValue<string>() == "MEDENGINE-NOT-CHECKED")!;
+        Assert.Equal("info", card["indicator"]!.GetValue<string>());
+        Assert.Contains("Ukjentmedisin 10 mg tablett", card["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Ukjentmedisin", card["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Warfarin on the list is not about the order: it gets no not-checked card, and a drug the rules know gets none either.
+        Assert.DoesNotContain("warfarin", card["detail"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        var (_, known) = await _host.PostAsync("/cds-services/medengine-order-select", Requests.WarfarinIbuprofenSelect("p-checked").ToJsonString());
+        Assert.DoesNotContain(known!["cards"]!.AsArray(), c => c!["source"]!["topic"]!["code"]!.GetValue<string>() == "MEDENGINE-NOT-CHECKED");
+    }
+
+    [Fact]
     public async Task Findings_below_the_threshold_are_not_sent()
     {
         await using var strict = await ServiceHost.StartAsync(o => o.InterruptThreshold = Findings.Severity.Contraindicated);
