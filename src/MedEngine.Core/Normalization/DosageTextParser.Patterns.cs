@@ -22,7 +22,8 @@ internal static partial class DosageTextParser
     private const string Day = @"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:er|en|s)?"
         + @"|man|tirs|tir|ons|tors|tor|fre|lør|søn|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)" + End + @"\.?";
 
-    private const string Clock = @"[0-2]?[0-9](?:[.:][0-5][0-9])?(?![0-9])";
+    /// <summary>An hour ("8", "08", "08.00", "20:30"), not followed by a unit: in "kl 8 og 2 tbl" the 2 is an amount.</summary>
+    private const string Clock = @"[0-2]?[0-9](?:[.:][0-5][0-9])?(?![0-9])(?!\s*" + DosageWords.Unit + ")";
 
     [GeneratedRegex(@"[0-9]{10,}", RegexOptions.CultureInvariant)]
     private static partial Regex ImplausibleNumber();
@@ -49,6 +50,10 @@ internal static partial class DosageTextParser
         + @"|(?:as|when|if)\s+(?:needed|required)" + End + @"|ved\s+" + Symptom + ")", RegexOptions.CultureInvariant)]
     private static partial Regex AsNeededPattern();
 
+    /// <summary>A word just before "ved behov" that adds it to a regular dose ("1 tablett morgen og ved behov", "x 3, evt. v.b.").</summary>
+    [GeneratedRegex(Start + @"(?:og|and|samt|pluss|plus|ev|evt|eventuelt|tillegg|ekstra|extra|also|additionally)\.?\s*,?\s*$|\+\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AlsoBefore();
+
     [GeneratedRegex(Start + @"(?:for|mot)\s+" + Symptom, RegexOptions.CultureInvariant)]
     private static partial Regex Indication();
 
@@ -66,8 +71,11 @@ internal static partial class DosageTextParser
     [GeneratedRegex(@"(?<![0-9.\-–+]|kl\.?\s{0,3})(?<n>" + Num + @")(?:\s*[-–+]\s*(?<n>" + Num + @")){2,3}(?![0-9]|\.[0-9]|\s*[-–+]\s*[0-9])(?:\s*(?<unit>" + DosageWords.Unit + "))?", RegexOptions.CultureInvariant)]
     private static partial Regex Schedule();
 
-    [GeneratedRegex(Start + @"kl\.?\s*(?<h>" + Clock + @")(?:\s*(?:,|og|and|-|–|\+|&)\s*(?:kl\.?\s*)?(?<h>" + Clock + "))*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Start + @"(?:kl\.?|at)\s*(?<h>" + Clock + @")(?:\s*(?:,|og|and|-|–|\+|&)\s*(?:kl\.?\s*|at\s*)?(?<h>" + Clock + "))*", RegexOptions.CultureInvariant)]
     private static partial Regex ClockTimes();
+
+    [GeneratedRegex(Start + @"(?:at\s+)?(?<h>[01]?[0-9])(?::[0-5][0-9])?\s*(?<pm>am|pm|a\.m|p\.m)" + End + @"\.?", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockAmPm();
 
     [GeneratedRegex(@"(?<![0-9.])(?<a>" + Num + @")\s*[-–]\s*(?<b>" + Num + @")\s*(?:x|ganger|gang|times)\s*" + PerDay, RegexOptions.CultureInvariant)]
     private static partial Regex TimesRange();
@@ -122,6 +130,6 @@ internal static partial class DosageTextParser
     [GeneratedRegex(Start + @"(?:daglig|dagl|daily|hver\s+dag|every\s+day|each\s+day|om\s+dagen|a\s+day|per\s+dag|pr\.?\s*dag|per\s+døgn|pr\.?\s*døgn|i\s+døgnet|alle\s+dager)" + End + @"\.?", RegexOptions.CultureInvariant)]
     private static partial Regex Daily();
 
-    [GeneratedRegex(@"[0-9]+(?:\.[0-9]+)?|@[0-9r]|[^\s,.;:()/+&\-–!?""'*\[\]=]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[0-9]+(?:\.[0-9]+)?|@(?:[0-9r]|c[0-9]+)|[^\s,.;:()/+&\-–!?""'*\[\]=]+", RegexOptions.CultureInvariant)]
     private static partial Regex Token();
 }

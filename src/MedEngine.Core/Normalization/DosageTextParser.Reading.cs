@@ -24,6 +24,12 @@ internal static partial class DosageTextParser
         Weekdays,
     }
 
+    /// <summary>A clock time in the text, by its hour.</summary>
+    private sealed record ClockTime(int Hour);
+
+    /// <summary>The time of day of a clock time, read as one administration like morning or evening.</summary>
+    private const int ClockSlot = 9;
+
     /// <summary>An amount as written; <see cref="Low"/> is set for a range ("1-2": Low 1, Value 2).</summary>
     private sealed record Amount(decimal Value, MeasureUnit? Unit, decimal? Low = null);
 
@@ -34,10 +40,10 @@ internal static partial class DosageTextParser
         private readonly List<Amount> _ranges = [];
         private readonly List<string> _problems = [];
         private bool _asNeeded;
+        private bool _alsoRegular;
         private bool _perSite;
         private bool _daily;
         private bool _exceptDays;
-        private int _clockTimes;
         private decimal? _upToTimes;
         private decimal? _days;
         private Amount? _crossAmount;
@@ -50,9 +56,10 @@ internal static partial class DosageTextParser
             {
             }
 
-            while (Take(ref rest, AsNeededPattern()) is not null)
+            while (Take(ref rest, AsNeededPattern()) is { } asNeeded)
             {
                 _asNeeded = true;
+                _alsoRegular |= AlsoBefore().IsMatch(rest.AsSpan(0, asNeeded.Index));
             }
 
             while (Take(ref rest, Indication()) is not null || (_asNeeded && Take(ref rest, BareSymptom()) is not null))
@@ -83,27 +90,28 @@ internal static partial class DosageTextParser
 
         private void TakeSchedule(ref string rest)
         {
-            if (Take(ref rest, Schedule()) is not { } schedule)
+            if (Schedule().Match(rest) is { Success: true } schedule)
             {
-                while (Take(ref rest, ClockTimes()) is { } clock)
+                var parts = schedule.Groups["n"].Captures.Select(c => c.Value).ToList();
+                if (parts.Any(p => p.Length > 1 && p[0] == '0' && p[1] != '.'))
                 {
-                    _clockTimes += clock.Groups["h"].Captures.Count;
+                    // 08-14-20 is a list of hours, not a schedule.
+                    Replace(ref rest, schedule, Clocks(parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture))));
                 }
-
-                return;
+                else
+                {
+                    Replace(ref rest, schedule, " ");
+                    var unit = UnitOf(schedule);
+                    _schedule = parts.Select(p => new Amount(decimal.Parse(p, CultureInfo.InvariantCulture), unit)).ToList();
+                }
             }
 
-            var parts = schedule.Groups["n"].Captures.Select(c => c.Value).ToList();
-            if (parts.Any(p => p.Length > 1 && p[0] == '0' && p[1] != '.'))
-            {
-                // 08-14-20 is a list of hours, not a schedule.
-                _clockTimes += parts.Count;
-                return;
-            }
-
-            var unit = UnitOf(schedule);
-            _schedule = parts.Select(p => new Amount(decimal.Parse(p, CultureInfo.InvariantCulture), unit)).ToList();
+            rest = ClockAmPm().Replace(rest, clock => Clocks([(int.Parse(clock.Groups["h"].Value, CultureInfo.InvariantCulture) % 12) + (clock.Groups["pm"].Value[0] == 'p' ? 12 : 0)]));
+            rest = ClockTimes().Replace(rest, clock => Clocks(clock.Groups["h"].Captures.Select(c => int.Parse(c.Value.Split('.', ':')[0], CultureInfo.InvariantCulture))));
         }
+
+        /// <summary>Clock times as markers in their place (@c8 for 08:00), to be read as times of day.</summary>
+        private static string Clocks(IEnumerable<int> hours) => " " + string.Join(' ', hours.Select(h => "@c" + h.ToString(CultureInfo.InvariantCulture))) + " ";
 
         private void TakeFrequencies(ref string rest)
         {
@@ -232,6 +240,10 @@ internal static partial class DosageTextParser
                 {
                     items.Add(token);
                 }
+                else if (token.StartsWith("@c", StringComparison.Ordinal))
+                {
+                    items.Add(new ClockTime(int.Parse(token.AsSpan(2), CultureInfo.InvariantCulture)));
+                }
                 else if (token[0] == '@')
                 {
                     items.Add(token[1] - '0');
@@ -242,8 +254,33 @@ internal static partial class DosageTextParser
                 }
             }
 
+            items = OneTimePerAdministration(items);
             return unknown.Count > 0 ? string.Join(' ', unknown) : null;
         }
+
+        /// <summary>
+        /// A clock time right beside a time of day it falls in is the same administration ("morgen (kl 08)"); any other clock time is a time of
+        /// day of its own ("1 tbl kl 8 og 2 tbl kveld").
+        /// </summary>
+        private static List<object> OneTimePerAdministration(List<object> items)
+        {
+            bool SameTime(int index, int hour) => index >= 0 && index < items.Count && items[index] is int slot && slot < ClockSlot && SlotHours[slot](hour);
+            return items
+                .Select((item, i) => item is ClockTime clock ? (SameTime(i - 1, clock.Hour) || SameTime(i + 1, clock.Hour) ? null : ClockSlot) : item)
+                .OfType<object>()
+                .ToList();
+        }
+
+        /// <summary>The hours each time of day covers: morning, midday, evening, night, forenoon, afternoon.</summary>
+        private static readonly Func<int, bool>[] SlotHours =
+        [
+            h => h is >= 4 and <= 11,
+            h => h is >= 11 and <= 17,
+            h => h is >= 16 and <= 23,
+            h => h is >= 20 or <= 4,
+            h => h is >= 8 and <= 12,
+            h => h is >= 12 and <= 18,
+        ];
 
         private DosageInterpretation Combine(List<object> items, Match? max)
         {
@@ -259,6 +296,17 @@ internal static partial class DosageTextParser
             if (units.Count > 1)
             {
                 return NotUnderstood($"Dosage text not understood: '{written}' (amounts in {string.Join(" and ", units.Select(u => u.Symbol))}).");
+            }
+
+            var writtenAmounts = items.Count(i => i is Amount or "@r") + (_crossAmount is null ? 0 : 1);
+            if (_asNeeded && (_alsoRegular || writtenAmounts > 1))
+            {
+                return NotUnderstood($"Dosage text not understood: '{written}' (a regular dose and an as-needed one in one text).");
+            }
+
+            if ((_schedule is null && all.Any(a => a.Value == 0)) || _frequencies.Any(f => f.Times == 0))
+            {
+                return NoDailyDose(written, "it gives a dose or a frequency of 0");
             }
 
             var unit = units.SingleOrDefault() ?? MeasureUnits.ProductUnit;
@@ -343,8 +391,9 @@ internal static partial class DosageTextParser
                 return NotUnderstood($"Dosage text not understood: '{written}' (an amount beside the schedule).");
             }
 
-            if (_frequencies.Count > 0 || _upToTimes is not null || (_clockTimes > 0 && _clockTimes != given.Count)
-                || (slotted.Count > 0 && !slotted.Select(s => s.Slot).Order().SequenceEqual(given)))
+            var named = slotted.Where(s => s.Slot != ClockSlot).Select(s => s.Slot).Order().ToList();
+            var clocks = slotted.Count(s => s.Slot == ClockSlot);
+            if (_frequencies.Count > 0 || _upToTimes is not null || (clocks > 0 && clocks != given.Count) || (named.Count > 0 && !named.SequenceEqual(given)))
             {
                 return NotUnderstood($"Dosage text not understood: '{written}' (the schedule and the times or frequency beside it disagree).");
             }
@@ -373,19 +422,14 @@ internal static partial class DosageTextParser
                 return NotUnderstood($"Dosage text not understood: '{written}' (more than one amount).");
             }
 
-            if (_frequencies.Count > 1)
+            var frequencies = Merged(_frequencies);
+            if (frequencies.Count > 1)
             {
                 return NotUnderstood($"Dosage text not understood: '{written}' (more than one frequency).");
             }
 
             var named = slotted.Count;
-            if (named > 0 && _clockTimes > 0 && named != _clockTimes)
-            {
-                return NotUnderstood($"Dosage text not understood: '{written}' ({named} times of day but {_clockTimes} clock times).");
-            }
-
-            named = Math.Max(named, _clockTimes);
-            var frequency = _frequencies.SingleOrDefault()
+            var frequency = frequencies.SingleOrDefault()
                 ?? (named > 0 ? new Frequency(named, 1, FrequencyKind.PerDay, Stated: false)
                 : _daily ? new Frequency(1, 1, FrequencyKind.PerDay, Stated: false) : null);
             if (frequency is not null && !Agrees(frequency, named))
@@ -446,6 +490,23 @@ internal static partial class DosageTextParser
             };
         }
 
+        /// <summary>
+        /// Two frequencies that say one thing: "x 1" beside every other day or weekly is once on each of those days ("1 tbl x 1 hver 2. dag");
+        /// "2 ganger i uken, mandag og torsdag" names the two days.
+        /// </summary>
+        private static List<Frequency> Merged(List<Frequency> frequencies)
+        {
+            if (frequencies is not [var first, var second])
+            {
+                return frequencies;
+            }
+
+            var (a, b) = first.Kind <= second.Kind ? (first, second) : (second, first);
+            var once = a is { Kind: FrequencyKind.PerDay, Times: 1 } && b.Kind is FrequencyKind.Period or FrequencyKind.Weekdays;
+            var namedDays = a is { Kind: FrequencyKind.Period, Days: 7 } && b.Kind == FrequencyKind.Weekdays && a.Times == b.Times;
+            return once || namedDays ? [b] : frequencies;
+        }
+
         private bool Agrees(Frequency frequency, int named)
         {
             var dailyAgrees = !_daily || frequency.Kind is FrequencyKind.PerDay or FrequencyKind.Interval || _exceptDays;
@@ -487,6 +548,7 @@ internal static partial class DosageTextParser
                 else
                 {
                     _problems.Add($"the most per day, '{max.Value.Trim()}', could count administrations or {unit.Symbol}s");
+                    return (null, null);
                 }
             }
 

@@ -72,9 +72,12 @@ internal static partial class DosageTextParser
             return null;
         }
 
-        rest = string.Concat(rest.AsSpan(0, match.Index), replacement, rest.AsSpan(match.Index + match.Length));
+        Replace(ref rest, match, replacement);
         return match;
     }
+
+    private static void Replace(ref string rest, Match match, string replacement) =>
+        rest = string.Concat(rest.AsSpan(0, match.Index), replacement, rest.AsSpan(match.Index + match.Length));
 
     private static decimal Number(Match match, string group) => decimal.Parse(match.Groups[group].Value.TrimEnd('.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
