@@ -60,6 +60,9 @@ internal static partial class DosageTextParser
     [GeneratedRegex(Start + Symptom, RegexOptions.CultureInvariant)]
     private static partial Regex BareSymptom();
 
+    [GeneratedRegex(Start + @"(?:inntil|til)\s+videre|until\s+further\s+notice|fast\s+medisin" + End, RegexOptions.CultureInvariant)]
+    private static partial Regex UntilFurtherNotice();
+
     [GeneratedRegex(Start + @"(?:(?:maks(?:imalt|imum)?|max(?:imum)?|høyst|inntil|opptil|not\s+more\s+than|no\s+more\s+than)\.?\s*(?:(?<x>x)\s*(?<n>" + Num + @")|(?<n>" + Num
         + @")\s*(?:(?<times>x|ganger|gang|times)" + End + @"|(?<unit>" + DosageWords.Unit + @"))?)\s*(?:(?:per|pr\.?|i|/|a|in|om)\s*)?(?:døgn(?:et)?|dag(?:en)?|day|daily|daglig"
         + @"|24\s*(?:t|timer|h|hours?))" + End + @"|(?:maks|max)\.?\s*(?<x>x)\s*(?<n>" + Num + @")(?![0-9]|\.[0-9]))", RegexOptions.CultureInvariant)]

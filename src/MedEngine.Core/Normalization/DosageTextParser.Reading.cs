@@ -66,6 +66,7 @@ internal static partial class DosageTextParser
             {
             }
 
+            Take(ref rest, UntilFurtherNotice());
             var max = Take(ref rest, MaxPattern());
             if (Take(ref rest, Course()) is { } course)
             {

@@ -32,7 +32,7 @@ internal static partial class DosageWords
     {
         "om", "i", "og", "per", "pr", "ta", "tas", "tar", "take", "by", "mouth", "orally", "po", "med", "with", "vann", "water", "mat", "maten",
         "food", "a", "an", "the", "til", "ved", "at", "and", "in", "on", "fast", "regular", "regularly", "regelmessig", "hver", "hvert", "every",
-        "gis", "give", "given", "jeg", "den", "dem", "it", "sc", "s", "c", "iv", "v", "im", "m", "p", "o", "subkutant", "subcutaneously", "subcutaneous",
+        "gis", "give", "given", "to", "be", "taken", "jeg", "den", "dem", "it", "sc", "s", "c", "iv", "v", "im", "m", "p", "o", "subkutant", "subcutaneously", "subcutaneous",
         "intravenøst", "intravenously", "peroralt", "inhaleres", "inhaled", "inhale", "apply", "applied", "inject", "injiseres", "settes", "skiftes",
         "byttes", "change", "påføres", "smøres", "tynt", "thinly", "kur", "fastende", "på", "tom", "mage", "empty", "stomach", "etter", "før",
         "before", "after", "meal", "meals", "måltid", "måltider", "måltidet", "glass", "tablett", "tabletter", "tabl", "tbl", "tablet",
@@ -133,6 +133,6 @@ internal static partial class DosageWords
     [GeneratedRegex(@"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s+(?:til|eller|to|or)\s+([0-9]+(?:\.[0-9]+)?)(?![0-9.])", RegexOptions.CultureInvariant)]
     private static partial Regex Range();
 
-    [GeneratedRegex(@"(?<!(?:day|mon|tue|wed|thu|fri|sat|sun)\s+)(?<![a-zæøå])to(?![a-zæøå])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!(?:day|mon|tue|wed|thu|fri|sat|sun)\s+)(?<![a-zæøå])to(?![a-zæøå])(?!\s+be\s)", RegexOptions.CultureInvariant)]
     private static partial Regex Two();
 }
