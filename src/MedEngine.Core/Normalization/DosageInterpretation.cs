@@ -22,9 +22,22 @@ public sealed record DosageInterpretation
     /// <summary>Whether it is taken as needed (ved behov, PRN).</summary>
     public bool AsNeeded { get; init; }
 
-    /// <summary>The most administrations per 24 hours allowed for an as-needed medication, when stated.</summary>
+    /// <summary>The most administrations per 24 hours allowed, when stated ("inntil 3 ganger daglig") or when it follows from an as-needed
+    /// interval ("every 4 hours as needed": 6).</summary>
     public decimal? MaxTimesPerDay { get; init; }
 
-    /// <summary>Why the dosage text could not be read, or why a structured dose is implausible; <see langword="null"/> when understood or when there was nothing to read.</summary>
+    /// <summary>The most per 24 hours allowed, as an amount, when stated ("maks 4 tabletter per døgn") or when it follows from the amount and
+    /// <see cref="MaxTimesPerDay"/>, or from the top of a range ("1-2 tabletter x 3": 6 tablets).</summary>
+    public Quantity? MaxAmountPerDay { get; init; }
+
+    /// <summary>How many days a course lasts, when stated ("i 5 dager", "for 2 weeks").</summary>
+    public decimal? DurationDays { get; init; }
+
+    /// <summary>Whether a dosage text was given that could not be read at all; the <see cref="Problem"/> says which words. <see langword="false"/>
+    /// for a text read, also one read as having no single daily dose (as needed, a range, tapering, a plan kept elsewhere).</summary>
+    public bool NotUnderstood { get; init; }
+
+    /// <summary>Why the dosage text could not be read, why what it says has no single daily dose, or why a structured dose is implausible;
+    /// <see langword="null"/> when understood without reservation or when there was nothing to read.</summary>
     public string? Problem { get; init; }
 }

@@ -68,7 +68,6 @@ public sealed class DosageTextParserTests
     [InlineData("as directed")]
     [InlineData("2 om morgenen etter sykehuset")]
     [InlineData("1 tablett")]
-    [InlineData("1-2 tablets as needed, max 8 per day")]
     public void Parse_UnreadableText_StaysUnknownWithTheReason(string text)
     {
         var dosage = DosageTextParser.Parse(text);
@@ -77,6 +76,74 @@ public sealed class DosageTextParserTests
         Assert.Null(dosage.TimesPerDay);
         Assert.Null(dosage.AmountPerDay);
         Assert.False(dosage.AsNeeded);
+    }
+
+    [Theory]
+    [InlineData("1 tablett", "it gives no frequency")]
+    [InlineData("2 om morgenen etter sykehuset", "could not read 'sykehuset'")]
+    [InlineData("1 tablett daglig, men tar den ikke", "could not read 'men ikke'")]
+    [InlineData("1 tbl x 2 morgen", "the frequency and the 1 times of day beside it disagree")]
+    [InlineData("1-0-1 (morgen og middag)", "the schedule and the times or frequency beside it disagree")]
+    [InlineData("1x3 og 2 om kvelden", "more than one amount")]
+    public void Parse_TextNotUnderstood_IsFlaggedWithTheWordsOrTheReason_AndGivesNothing(string text, string reason)
+    {
+        var dosage = DosageTextParser.Parse(text);
+        Assert.True(dosage.NotUnderstood);
+        Assert.Contains(reason, dosage.Problem, StringComparison.Ordinal);
+        Assert.Equal(DosageInterpretation.Unknown with { NotUnderstood = true, Problem = dosage.Problem }, dosage);
+    }
+
+    [Theory]
+    [InlineData("Etter INR", "it follows a plan or an earlier dosage: 'etter inr'")]
+    [InlineData("3 tabletter daglig i 3 dager, deretter 2 tabletter daglig", "the dose changes over time: 'deretter'")]
+    [InlineData("1 tablett 1 gang i måneden", "a month is no fixed number of days")]
+    [InlineData("0-0-0", "the schedule gives no dose")]
+    [InlineData("1-2 tbl x 3", "a range of amounts")]
+    [InlineData("1 dråpe i hvert øye x 2", "the amount is per eye, ear or nostril")]
+    [InlineData("1 tablett inntil 3 ganger daglig", "only the most per day is given")]
+    public void Parse_TextWithoutOneDailyDose_IsReadButGivesNoDailyDose_WithWhy(string text, string reason)
+    {
+        var dosage = DosageTextParser.Parse(text);
+        Assert.False(dosage.NotUnderstood);
+        Assert.Null(dosage.AmountPerDay);
+        Assert.StartsWith("Dosage text has no single daily dose: '" + text + "'", dosage.Problem, StringComparison.Ordinal);
+        Assert.Contains(reason, dosage.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2 tabletter ved behov, maks 8 tabletter per døgn", 2, 4, 8)]
+    [InlineData("500 mg v/b, maks 3 g/døgn", 500, 6, 3)]
+    [InlineData("1 tablett hver 6. time ved behov", 1, 4, 4)]
+    [InlineData("2 puffs q4h prn", 2, 6, 12)]
+    public void Parse_AsNeededMaximumInAmounts_GivesTheAdministrationsToo(string text, int dose, int maxTimes, int maxAmount)
+    {
+        var dosage = DosageTextParser.Parse(text);
+        Assert.True(dosage.AsNeeded);
+        Assert.Equal(dose, dosage.AmountPerDose!.Value);
+        Assert.Equal(maxTimes, dosage.MaxTimesPerDay);
+        Assert.Equal(maxAmount, dosage.MaxAmountPerDay!.Value);
+    }
+
+    [Fact]
+    public void Parse_AMaximumThatCouldCountAdministrationsOrTablets_IsLeftOut_WithWhy()
+    {
+        var dosage = DosageTextParser.Parse("1-2 tablets as needed, max 8 per day");
+        Assert.True(dosage.AsNeeded);
+        Assert.Null(dosage.MaxTimesPerDay);
+        Assert.Null(dosage.MaxAmountPerDay);
+        Assert.Contains("could count administrations or tablets", dosage.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1 tablett 3 ganger daglig i 5 dager", 5)]
+    [InlineData("1 tbl x 3 x 5 dager", 5)]
+    [InlineData("1 tablet daily for 2 weeks", 14)]
+    [InlineData("1 tbl x 2", null)]
+    public void Parse_Course_GivesItsDays_AndTheDailyDoseWhileItLasts(string text, int? days)
+    {
+        var dosage = DosageTextParser.Parse(text);
+        Assert.Equal(days, dosage.DurationDays);
+        Assert.NotNull(dosage.AmountPerDay);
     }
 
     [Theory]

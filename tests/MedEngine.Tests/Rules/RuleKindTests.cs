@@ -178,7 +178,7 @@ public sealed class RuleKindTests
             drug: { names: [paracetamol] }
             limits:
               - { maxDaily: "4 g" }
-            """), null, "Paracet 500 mg|2 tabletter ved behov, maks 6 per døgn")).Values[0], StringComparison.Ordinal);
+            """), null, "Paracet 500 mg|2 tabletter ved behov, maks 6 ganger per døgn")).Values[0], StringComparison.Ordinal);
 
     [Fact]
     public void Cumulative_MorphineEquivalents_AboveThreshold()
