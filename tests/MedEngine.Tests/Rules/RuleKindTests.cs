@@ -1,4 +1,6 @@
 using MedEngine.Findings;
+using MedEngine.Model;
+using MedEngine.Reconciliation;
 using MedEngine.Rules;
 using Xunit;
 
@@ -91,6 +93,46 @@ public sealed class RuleKindTests
             drug: { names: [paracetamol] }
             same: substance
             """), null, "Paracet 500 mg", "Paralgin forte"));
+
+    [Theory]
+    [InlineData("Cozaar Comp 50 mg/12,5 mg tablett")]
+    [InlineData("Losartan/Hydroklortiazid 50 mg/12,5 mg tablett")]
+    public void Selector_MatchesWhatACombinationProductContains(string cozaarComp)
+    {
+        var arb = Rule("T-4b", "drug-patient", "caution", """
+            drug: { atc: ["C09CA*"] }
+            patient: { age: ">= 18" }
+            """);
+        var thiazide = Rule("T-4c", "drug-patient", "caution", """
+            drug: { atc: ["C03AA*"] }
+            patient: { age: ">= 18" }
+            """);
+        var loop = Rule("T-4d", "drug-patient", "caution", """
+            drug: { atc: ["C03CA*"] }
+            patient: { age: ">= 18" }
+            """);
+        Assert.Single(Evaluate(arb, RuleHarness.Aged(70), cozaarComp));
+        Assert.Single(Evaluate(thiazide, RuleHarness.Aged(70), cozaarComp));
+        Assert.Empty(Evaluate(loop, RuleHarness.Aged(70), cozaarComp));
+    }
+
+    [Fact]
+    public void Selector_MatchesACombinationCodedOnlyWithItsOwnAtc()
+    {
+        using var harness = new RuleHarness(("rule.yaml", Rule("T-4e", "drug-patient", "caution", """
+            drug: { atc: ["C03AA*"] }
+            patient: { age: ">= 18" }
+            """)));
+        var support = harness.Patient(RuleHarness.Aged(70));
+        support.Apply(new SourceListReplaced(new SourceList(
+            new MedicationSource("gp", SourceKind.GeneralPractitioner, RuleHarness.Now),
+            [new MedicationEntry
+            {
+                EntryId = "e1", Name = "Losartan/HCT Generika", Status = EntryStatus.Active,
+                Codings = [new MedicationCoding(CodeSystem.Atc, "C09DA01")],
+            }])));
+        Assert.Single(support.Findings);
+    }
 
     [Fact]
     public void DrugPatient_AgeAndCondition()
