@@ -184,6 +184,22 @@ public sealed class RuleKindTests
         Assert.Contains("Cockcroft-Gault", finding.Values[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DrugLab_CreatinineClearance_FallsBackToEgfr_WhenTheWeightIsUnknown_AndSaysSo()
+    {
+        var rule = Rule("T-8c", "drug-lab", "contraindicated", """
+            drug: { names: [dabigatran] }
+            lab: { test: crcl, below: 30 }
+            """);
+        var finding = Assert.Single(Evaluate(rule, RuleHarness.Aged(84, "female", null, RuleHarness.Lab("egfr", 18)), "Pradaxa 150 mg|1x2"));
+        Assert.Contains("crcl 18 mL/min/1.73m²", finding.Values[0], StringComparison.Ordinal);
+        Assert.Contains("eGFR in place of creatinine clearance: Cockcroft-Gault needs creatinine, weight, not known", finding.Values[0], StringComparison.Ordinal);
+
+        // A computable clearance (here 47 mL/min) wins over the eGFR.
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(70, "male", 80, RuleHarness.Lab("egfr", 18), RuleHarness.Lab("creatinine", 145)), "Pradaxa 150 mg|1x2"));
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(84, "female", null, RuleHarness.Lab("egfr", 45)), "Pradaxa 150 mg|1x2"));
+    }
+
     [Theory]
     [InlineData(50, 0.0000000000000000000000000001)]
     [InlineData(1e28, 150)]
