@@ -29,6 +29,7 @@ public sealed class MedicationFact
             : lead.Dosage.AmountPerDose is { Unit.Symbol: "mg" } mg ? mg.Value : null;
         AsNeeded = lead.Dosage.AsNeeded;
         MaxDailyMg = AsNeeded && SingleDoseMg is { } single && lead.Dosage.MaxTimesPerDay is { } max ? single * max : null;
+        TimesPerWeek = (AsNeeded ? lead.Dosage.MaxTimesPerDay : lead.Dosage.TimesPerDay) is { } perDay ? Math.Round(perDay * 7, 6) : null;
     }
 
     /// <summary>The reconciled line.</summary>
@@ -67,6 +68,9 @@ public sealed class MedicationFact
     /// <summary>For an as-needed medication: the most it allows per 24 hours in mg, when stated.</summary>
     public decimal? MaxDailyMg { get; }
 
+    /// <summary>Administrations per week: the regular frequency, or for as-needed use the most allowed (<c>1</c> for "1 gang i uken"), when stated.</summary>
+    public decimal? TimesPerWeek { get; }
+
     /// <summary>The daily dose to check against a limit: the regular dose, or the as-needed maximum.</summary>
     public decimal? DoseToCheckMg => DailyDoseMg ?? MaxDailyMg;
 
@@ -77,7 +81,7 @@ public sealed class MedicationFact
     {
         ArgumentNullException.ThrowIfNull(other);
         return LineId == other.LineId && Codes.SequenceEqual(other.Codes) && Route == other.Route && Form == other.Form
-            && DailyDoseMg == other.DailyDoseMg && SingleDoseMg == other.SingleDoseMg && AsNeeded == other.AsNeeded && MaxDailyMg == other.MaxDailyMg
+            && DailyDoseMg == other.DailyDoseMg && SingleDoseMg == other.SingleDoseMg && AsNeeded == other.AsNeeded && MaxDailyMg == other.MaxDailyMg && TimesPerWeek == other.TimesPerWeek
             && Line.Entries.Select(e => (e.Source, e.Entry.EntryId, e.Entry.Name, e.Entry.Status))
                 .SequenceEqual(other.Line.Entries.Select(e => (e.Source, e.Entry.EntryId, e.Entry.Name, e.Entry.Status)));
     }

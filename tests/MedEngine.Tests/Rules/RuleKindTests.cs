@@ -231,6 +231,20 @@ public sealed class RuleKindTests
     }
 
     [Fact]
+    public void DoseLimit_MaxTimesPerWeek_CatchesAWeeklyDrugGivenDaily()
+    {
+        var rule = Rule("T-9w", "dose-limit", "contraindicated", """
+            drug: { names: [methotrexate] }
+            limits:
+              - { maxDaily: 3.6 mg, maxTimesPerWeek: 1 }
+            """);
+        var finding = Assert.Single(Evaluate(rule, null, "Metotreksat 2,5 mg tablett|1x1"));
+        Assert.Equal(["given 7 times a week > at most 1"], finding.Values);
+        Assert.Empty(Evaluate(rule, null, "Metotreksat 2,5 mg tablett|4 tabletter 1 gang i uken"));
+        Assert.Empty(Evaluate(rule, null, "Metotreksat 2,5 mg tablett|etter avtale"));
+    }
+
+    [Fact]
     public void DoseLimit_AsNeededMaximum_IsChecked() =>
         Assert.Contains("maximum as needed 6000 mg > 4000 mg", Assert.Single(Evaluate(Rule("T-10", "dose-limit", "caution", """
             drug: { names: [paracetamol] }
