@@ -45,6 +45,15 @@ public sealed record ClinicalRule
     /// <summary>When it was last reviewed.</summary>
     public DateOnly? Reviewed { get; init; }
 
+    /// <summary>The care settings the rule applies in; empty for every setting. A patient whose setting is unknown gets it too.</summary>
+    public IReadOnlyList<CareSetting> Settings { get; init; } = [];
+
+    /// <summary>Whether the rule applies to the patient's care setting: the rule names none, the setting is unknown, or it is one the rule names.</summary>
+    /// <param name="patient">The patient.</param>
+    /// <returns><see langword="true"/> when the rule may fire for the patient.</returns>
+    internal bool AppliesIn(PatientFact? patient) =>
+        Settings.Count == 0 || patient?.Context.Setting is not { } setting || Settings.Contains(setting);
+
     /// <summary>What must be true for it to fire (always set by the rule-file parser).</summary>
     internal RuleCondition Condition { get; init; } = null!;
 

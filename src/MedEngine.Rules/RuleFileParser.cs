@@ -16,7 +16,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
     private static readonly string[] CommonKeys =
     [
         "id", "version", "kind", "title", "message", "severity", "handling", "mechanism", "evidence", "references", "tags", "author",
-        "reviewed", "modifiers", "examples",
+        "reviewed", "settings", "modifiers", "examples",
     ];
 
     /// <summary>The most steps a modifier moves a severity: from info to contraindicated.</summary>
@@ -158,6 +158,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var title = Yaml.Text(map, "title", required: true);
         var message = Yaml.Text(map, "message", required: true);
         var condition = kind?.Parse(_syntax, map);
+        var settings = ParseSettings(map);
         var modifiers = ParseModifiers(map);
         var examples = ParseExamples(map);
         if (errors.Count > before || id is null || condition is null)
@@ -178,6 +179,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             Evidence = Yaml.String(map, "evidence"),
             References = Yaml.Strings(map, "references"),
             Tags = Yaml.Strings(map, "tags"),
+            Settings = settings,
             Author = Yaml.String(map, "author"),
             Reviewed = reviewed,
             Condition = condition,
@@ -186,6 +188,41 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             File = file,
             Line = (int)map.Start.Line,
         };
+    }
+
+    /// <summary>The care settings a rule applies in: <c>settings: [nursing-home]</c>; an unknown name is an error.</summary>
+    private List<CareSetting> ParseSettings(YamlMappingNode map)
+    {
+        var settings = new List<CareSetting>();
+        foreach (var name in Yaml.Strings(map, "settings"))
+        {
+            if (CareSettings.TryParse(name, out var setting))
+            {
+                settings.Add(setting);
+            }
+            else
+            {
+                Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(map, "settings")!, $"'{InputError.Cut(name)}' is not a care setting; use {string.Join(", ", CareSettings.AllNames)}.");
+            }
+        }
+
+        return settings;
+    }
+
+    private CareSetting? ExampleSetting(YamlMappingNode? patientMap)
+    {
+        if (Yaml.String(patientMap, "setting") is not { } name)
+        {
+            return null;
+        }
+
+        if (CareSettings.TryParse(name, out var setting))
+        {
+            return setting;
+        }
+
+        Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(patientMap, "setting")!, $"'{InputError.Cut(name)}' is not a care setting; use {string.Join(", ", CareSettings.AllNames)}.");
+        return null;
     }
 
     private List<SeverityModifier> ParseModifiers(YamlMappingNode map)
@@ -262,7 +299,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var patientMap = Yaml.Map(Yaml.Get(map, "patient"), "The example's 'patient'");
         if (patientMap is not null)
         {
-            Yaml.CheckKeys(patientMap, "the example's 'patient'", "age", "sex", "pregnant", "weight", "conditions", "allergies", "labs");
+            Yaml.CheckKeys(patientMap, "the example's 'patient'", "age", "sex", "pregnant", "weight", "setting", "conditions", "allergies", "labs");
         }
 
         var labs = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -282,6 +319,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             Sex = Yaml.String(patientMap, "sex"),
             Pregnant = Yaml.Boolean(patientMap, "pregnant"),
             WeightKg = Yaml.Number(patientMap, "weight"),
+            Setting = ExampleSetting(patientMap),
             Conditions = patientMap is null ? [] : _syntax.Codes(patientMap, "conditions").Select(ToCode).ToList(),
             Allergies = patientMap is null ? [] : _syntax.Codes(patientMap, "allergies").Select(ToCode).ToList(),
         };

@@ -27,7 +27,7 @@ internal sealed class MissingTherapyRuleGroup
     {
         for (var i = 0; i < _rules.Length; i++)
         {
-            if (((IWholeListCondition)_rules[i].Condition).Holds(patient, labs, lines))
+            if (_rules[i].AppliesIn(patient) && ((IWholeListCondition)_rules[i].Condition).Holds(patient, labs, lines))
             {
                 yield return (_rules[i].Id, _factories[i].Create(RuleMatch.Of([], patient, labs)));
             }
