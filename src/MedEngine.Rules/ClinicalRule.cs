@@ -79,4 +79,8 @@ public sealed record ClinicalRule
 /// <param name="Fires">Whether the rule must fire.</param>
 /// <param name="Severity">The severity it must fire with, when given.</param>
 /// <param name="Line">The line of the example in its file.</param>
-public sealed record RuleExample(string Name, PatientContext Patient, int? Age, IReadOnlyDictionary<string, decimal> Labs, IReadOnlyList<MedicationEntry> Medications, bool Fires, Severity? Severity, int Line);
+public sealed record RuleExample(string Name, PatientContext Patient, int? Age, IReadOnlyDictionary<string, decimal> Labs, IReadOnlyList<MedicationEntry> Medications, bool Fires, Severity? Severity, int Line)
+{
+    /// <summary>For medications written with <c>used: 8 weeks</c>: days in use by entry id (the start date is set that many days before the day the example runs).</summary>
+    public IReadOnlyDictionary<string, int> DaysInUse { get; init; } = new Dictionary<string, int>();
+}

@@ -323,7 +323,8 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             Conditions = patientMap is null ? [] : _syntax.Codes(patientMap, "conditions").Select(ToCode).ToList(),
             Allergies = patientMap is null ? [] : _syntax.Codes(patientMap, "allergies").Select(ToCode).ToList(),
         };
-        var medications = Medications(map);
+        var daysInUse = new Dictionary<string, int>(StringComparer.Ordinal);
+        var medications = Medications(map, daysInUse);
         var expect = Yaml.Map(Yaml.Get(map, "expect"), "'expect'");
         if (expect is null)
         {
@@ -352,7 +353,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         }
 
         var age = Yaml.Integer(patientMap, "age", 0, 130);
-        return new RuleExample(name, patient, age, labs, medications, fires ?? false, severity, (int)map.Start.Line);
+        return new RuleExample(name, patient, age, labs, medications, fires ?? false, severity, (int)map.Start.Line) { DaysInUse = daysInUse };
     }
 
     private static ClinicalCode ToCode(string key)
@@ -361,7 +362,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         return new ClinicalCode(key[..colon], key[(colon + 1)..], key.StartsWith("name:", StringComparison.Ordinal) ? key[5..] : null);
     }
 
-    private List<MedicationEntry> Medications(YamlMappingNode map)
+    private List<MedicationEntry> Medications(YamlMappingNode map, Dictionary<string, int> daysInUse)
     {
         var medications = new List<MedicationEntry>();
         if (Yaml.Get(map, "medications") is not YamlSequenceNode list)
@@ -379,8 +380,13 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             }
             else if (Yaml.Map(item, "A medication") is { } medication)
             {
-                Yaml.CheckKeys(medication, "a medication", "name", "dosage", "route", "atc");
+                Yaml.CheckKeys(medication, "a medication", "name", "dosage", "route", "atc", "used");
                 var atc = Yaml.String(medication, "atc");
+                if (_syntax.Duration(medication, "used") is { } used)
+                {
+                    daysInUse[id] = used.Days;
+                }
+
                 medications.Add(new MedicationEntry
                 {
                     EntryId = id,

@@ -148,6 +148,45 @@ public sealed class RuleKindTests
     }
 
     [Fact]
+    public void Selector_UsedLongerThan_CountsFromTheEarliestStartDate_AndNeverWithoutOne()
+    {
+        using var harness = new RuleHarness(("rule.yaml", Rule("T-5d", "drug-patient", "caution", """
+            drug: { atc: ["N05CF*"], usedLongerThan: 4 weeks }
+            patient: { age: ">= 70" }
+            """)));
+        IReadOnlyList<MedEngine.Findings.Finding> Started(params int?[] daysAgo)
+        {
+            var support = harness.Patient(RuleHarness.Aged(84));
+            support.Apply(new SourceListReplaced(new SourceList(
+                new MedicationSource("gp", SourceKind.GeneralPractitioner, RuleHarness.Now),
+                daysAgo.Select((d, i) => new MedicationEntry
+                {
+                    EntryId = $"e{i}", Name = "Imovane 5 mg tablett", Status = EntryStatus.Active, Start = d is { } days ? RuleHarness.Now.AddDays(-days) : null,
+                }).ToList())));
+            return support.Findings;
+        }
+
+        Assert.Equal("used 29 days (longer than 4 weeks)", Assert.Single(Started(29)).Values[0]);
+        Assert.Empty(Started(28));
+        Assert.Empty(Started([null]));
+        Assert.Single(Started(10, 90));
+    }
+
+    [Fact]
+    public void Patient_WithoutIndication_HoldsOnlyWhenConditionsAreKnownAndNoneJustifiesTheDrug()
+    {
+        var rule = Rule("T-5i", "drug-patient", "caution", """
+            drug: { names: [acetylsalicylic acid] }
+            patient: { withoutIndication: ["icd10:I25*", "icpc2:K76"] }
+            """);
+        PatientContext With(params string[] icd10) => new() { Conditions = icd10.Select(c => new ClinicalCode("icd10", c)).ToList() };
+        var finding = Assert.Single(Evaluate(rule, With("I10"), "Albyl-E 75 mg"));
+        Assert.Contains("no indication among the recorded conditions (icd10:I10)", finding.Values);
+        Assert.Empty(Evaluate(rule, With("I10", "I25.2"), "Albyl-E 75 mg"));
+        Assert.Empty(Evaluate(rule, With(), "Albyl-E 75 mg"));
+    }
+
+    [Fact]
     public void DrugCondition_NsaidWithHeartFailure()
     {
         var rule = Rule("T-6", "drug-condition", "avoid", """
