@@ -30,6 +30,7 @@ public sealed class MedicationFact
             : lead.Dosage.AmountPerDose is { Unit.Symbol: "mg" } mg ? mg.Value : null;
         AsNeeded = lead.Dosage.AsNeeded;
         MaxDailyMg = AsNeeded && SingleDoseMg is { } single && lead.Dosage.MaxTimesPerDay is { } max ? single * max : null;
+        RateMicrogramsPerHour = Route == "transdermal" && lead.Strength is { Unit.Symbol: "µg/h" } rate ? rate.Value : null;
         DaysInUse = line.Entries.Select(e => e.Entry.Start).OfType<DateTimeOffset>().Select(start => (int?)(today.DayNumber - DateOnly.FromDateTime(start.UtcDateTime).DayNumber)).Max();
         TimesPerWeek = (AsNeeded ? lead.Dosage.MaxTimesPerDay : lead.Dosage.TimesPerDay) is { } perDay ? Math.Round(perDay * 7, 6) : null;
     }
@@ -70,6 +71,9 @@ public sealed class MedicationFact
     /// <summary>For an as-needed medication: the most it allows per 24 hours in mg, when stated.</summary>
     public decimal? MaxDailyMg { get; }
 
+    /// <summary>For a transdermal patch, the rate it delivers in µg/h (75 for "Durogesic 75 mikrogram/time"): what is counted, however often it is changed.</summary>
+    public decimal? RateMicrogramsPerHour { get; }
+
     /// <summary>How many days the drug has been used: from the earliest start date any source gives to today; unknown when no source gives one.</summary>
     public int? DaysInUse { get; }
 
@@ -86,7 +90,7 @@ public sealed class MedicationFact
     {
         ArgumentNullException.ThrowIfNull(other);
         return LineId == other.LineId && Codes.SequenceEqual(other.Codes) && Route == other.Route && Form == other.Form
-            && DailyDoseMg == other.DailyDoseMg && SingleDoseMg == other.SingleDoseMg && AsNeeded == other.AsNeeded && MaxDailyMg == other.MaxDailyMg && TimesPerWeek == other.TimesPerWeek && DaysInUse == other.DaysInUse
+            && DailyDoseMg == other.DailyDoseMg && SingleDoseMg == other.SingleDoseMg && AsNeeded == other.AsNeeded && MaxDailyMg == other.MaxDailyMg && TimesPerWeek == other.TimesPerWeek && DaysInUse == other.DaysInUse && RateMicrogramsPerHour == other.RateMicrogramsPerHour
             && Line.Entries.Select(e => (e.Source, e.Entry.EntryId, e.Entry.Name, e.Entry.Status))
                 .SequenceEqual(other.Line.Entries.Select(e => (e.Source, e.Entry.EntryId, e.Entry.Name, e.Entry.Status)));
     }

@@ -307,6 +307,36 @@ public sealed class RuleKindTests
     }
 
     [Fact]
+    public void Cumulative_TransdermalPatches_CountTheirRatePerMicrogramPerHour()
+    {
+        var rule = Rule("T-11p", "cumulative", "caution", """
+            drug: { atc: ["N02A*"] }
+            factors: { N02AA01: 1 }
+            perMicrogramPerHour: { N02AB03: 2.4 }
+            threshold: 50
+            unit: MME/day
+            """);
+        var finding = Assert.Single(Evaluate(rule, null, "Durogesic 75 mikrogram/time depotplaster|1 plaster hver 3. døgn"));
+        Assert.Equal("total 180 MME/day > 50", finding.Values[0]);
+        Assert.Empty(Evaluate(rule, null, "Durogesic 12 mikrogram/time depotplaster"));
+        Assert.Contains("not counted", Assert.Single(Evaluate(rule, null, "Dolcontin 60 mg|1x1", "Norspan 10 mikrogram/time depotplaster")).Values[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingTherapy_Taking_EveryGroupMustHaveALine_AndTheFindingNamesThem()
+    {
+        var rule = Rule("T-12t", "missing-therapy", "info", """
+            taking: [{ atc: ["N02A*"] }, { atc: ["N05BA*", "N05CF*"] }]
+            missing: { atc: ["V03AB15"], except: { route: [oral] } }
+            """);
+        var finding = Assert.Single(Evaluate(rule, null, "Oxynorm 5 mg|1x3", "Sobril 10 mg", "Paracet 500 mg"));
+        Assert.Equal(2, finding.LineIds.Count);
+        Assert.Empty(Evaluate(rule, null, "Oxynorm 5 mg|1x3"));
+        Assert.Empty(Evaluate(rule, null, "Oxynorm 5 mg|1x3", "Sobril 10 mg", "Nyxoid 1,8 mg nesespray"));
+        Assert.Single(Evaluate(rule, null, "Targiniq 10 mg/5 mg depottablett|1x2", "Sobril 10 mg"));
+    }
+
+    [Fact]
     public void MissingTherapy_SuggestsWhenNoLineOfTheGroup()
     {
         var rule = Rule("T-12", "missing-therapy", "info", """
