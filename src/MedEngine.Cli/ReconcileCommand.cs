@@ -17,22 +17,24 @@ internal static class ReconcileCommand
         var language = CommandLine.Value("--lang", "nb|en", "The language of the table and the page (default en).");
         language.AcceptOnlyFromAmong("nb", "en");
         var patient = CommandLine.Value("--patient", "ID", "The patient to take from files that hold several.");
+        var setting = CommandLine.Value("--setting", "nursing-home|home-care|hospital|gp", "Where the patient is cared for; rules for other settings do not fire (default: unknown, every rule applies).");
+        setting.AcceptOnlyFromAmong([.. CareSettings.AllNames]);
         var rules = CommandLine.Value("--rules", "DIR", "The rule files to evaluate (default: the shipped rules).");
         var noRules = CommandLine.Flag("--no-rules", "Reconcile only.");
         var sources = CommandLine.Files("ARG", "One source's list: FILE or KIND=FILE (KIND: gp, hospital, municipal, pll, prescriptions, dispensing, multidose, patient); a MedEngine source list or FHIR R4.", ArgumentArity.OneOrMore);
         var command = new Command("reconcile", "Reconciles the medication lists of one patient and evaluates the rules; prints a table fitted to the terminal.")
         {
-            json, fhir, html, language, patient, rules, noRules, sources,
+            json, fhir, html, language, patient, setting, rules, noRules, sources,
         };
         CommandLine.AtMostOne(command, json, fhir);
         CommandLine.AtMostOne(command, rules, noRules);
         command.SetAction(parsed => RunAsync(
             parsed.GetValue(json) ? "json" : parsed.GetValue(fhir) ? "fhir" : "table", parsed.GetValue(patient), parsed.GetValue(noRules) ? null : parsed.GetValue(rules) ?? RuleSet.ShippedDirectory,
-            parsed.GetValue(html), parsed.GetValue(language) ?? "en", parsed.GetValue(sources)!, output, error));
+            CareSettings.TryParse(parsed.GetValue(setting), out var care) ? care : null, parsed.GetValue(html), parsed.GetValue(language) ?? "en", parsed.GetValue(sources)!, output, error));
         return command;
     }
 
-    private static async Task<int> RunAsync(string format, string? patient, string? rules, string? html, string language, string[] arguments, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(string format, string? patient, string? rules, CareSetting? setting, string? html, string language, string[] arguments, TextWriter output, TextWriter error)
     {
         var files = new List<(SourceKind? Kind, string Path)>();
         foreach (var argument in arguments)
@@ -61,7 +63,8 @@ internal static class ReconcileCommand
                 return await CommandLine.FailAsync(error, $"Two lists come from source '{twice.Key}'; give each source one list.").ConfigureAwait(false);
             }
 
-            var evaluation = runtime.Evaluate(lists, PatientContexts.Merge(inputs.Select(i => i.Patient)));
+            var known = PatientContexts.Merge(inputs.Select(i => i.Patient));
+            var evaluation = runtime.Evaluate(lists, setting is null ? known : (known ?? new PatientContext()) with { Setting = setting });
 
             if (html is not null)
             {

@@ -45,6 +45,15 @@ public sealed record ClinicalRule
     /// <summary>When it was last reviewed.</summary>
     public DateOnly? Reviewed { get; init; }
 
+    /// <summary>The care settings the rule applies in; empty for every setting. A patient whose setting is unknown gets it too.</summary>
+    public IReadOnlyList<CareSetting> Settings { get; init; } = [];
+
+    /// <summary>Whether the rule applies to the patient's care setting: the rule names none, the setting is unknown, or it is one the rule names.</summary>
+    /// <param name="patient">The patient.</param>
+    /// <returns><see langword="true"/> when the rule may fire for the patient.</returns>
+    internal bool AppliesIn(PatientFact? patient) =>
+        Settings.Count == 0 || patient?.Context.Setting is not { } setting || Settings.Contains(setting);
+
     /// <summary>What must be true for it to fire (always set by the rule-file parser).</summary>
     internal RuleCondition Condition { get; init; } = null!;
 
@@ -70,4 +79,8 @@ public sealed record ClinicalRule
 /// <param name="Fires">Whether the rule must fire.</param>
 /// <param name="Severity">The severity it must fire with, when given.</param>
 /// <param name="Line">The line of the example in its file.</param>
-public sealed record RuleExample(string Name, PatientContext Patient, int? Age, IReadOnlyDictionary<string, decimal> Labs, IReadOnlyList<MedicationEntry> Medications, bool Fires, Severity? Severity, int Line);
+public sealed record RuleExample(string Name, PatientContext Patient, int? Age, IReadOnlyDictionary<string, decimal> Labs, IReadOnlyList<MedicationEntry> Medications, bool Fires, Severity? Severity, int Line)
+{
+    /// <summary>For medications written with <c>used: 8 weeks</c>: days in use by entry id (the start date is set that many days before the day the example runs).</summary>
+    public IReadOnlyDictionary<string, int> DaysInUse { get; init; } = new Dictionary<string, int>();
+}

@@ -9,7 +9,8 @@ namespace MedEngine.Rules;
 /// <param name="ExceptRoutes">Canonical routes that do not count (<c>topical</c>, <c>ophthalmic</c>...).</param>
 /// <param name="ExceptForms">Canonical forms that do not count (<c>gel</c>, <c>eye drops</c>...).</param>
 /// <param name="Description">How the rule file wrote it, for explanations.</param>
-internal sealed record DrugSelector(IReadOnlyList<string> Include, IReadOnlyList<string> ExceptAtc, IReadOnlyList<string> ExceptRoutes, IReadOnlyList<string> ExceptForms, string Description)
+/// <param name="UsedLongerThan">When given, only lines used for longer than this (from the sources' start dates) count; a line without a start date does not.</param>
+internal sealed record DrugSelector(IReadOnlyList<string> Include, IReadOnlyList<string> ExceptAtc, IReadOnlyList<string> ExceptRoutes, IReadOnlyList<string> ExceptForms, string Description, TreatmentDuration? UsedLongerThan = null)
 {
     /// <summary>Whether a line is one the selector means.</summary>
     /// <param name="medication">The line.</param>
@@ -20,7 +21,8 @@ internal sealed record DrugSelector(IReadOnlyList<string> Include, IReadOnlyList
         return MatchesAny(medication, Include)
             && !MatchesAny(medication, ExceptAtc)
             && (medication.Route is null || !ExceptRoutes.Contains(medication.Route, StringComparer.Ordinal))
-            && (medication.Form is null || !ExceptForms.Contains(medication.Form, StringComparer.Ordinal));
+            && (medication.Form is null || !ExceptForms.Contains(medication.Form, StringComparer.Ordinal))
+            && (UsedLongerThan is null || medication.DaysInUse > UsedLongerThan.Days);
     }
 
     /// <summary>The codes of a line that the selector's includes match.</summary>

@@ -5,7 +5,7 @@ namespace MedEngine.Rules;
 
 /// <summary>
 /// Turns the patient's lab results into <see cref="LabFact"/>s in canonical units, and derives creatinine clearance with
-/// Cockcroft-Gault when it is not given and creatinine, age, sex and weight are known.
+/// Cockcroft-Gault when it is not given and creatinine, age, sex and weight are known, else takes the eGFR in its place.
 /// </summary>
 public static class LabFacts
 {
@@ -37,7 +37,8 @@ public static class LabFacts
             .GroupBy(f => f.Test, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(f => f.Effective ?? DateTimeOffset.MinValue).First())
             .ToList();
-        if (facts.All(f => f.Test != "crcl") && CockcroftGault(patient, facts.Find(f => f.Test == "creatinine")) is { } crcl)
+        var creatinine = facts.Find(f => f.Test == "creatinine");
+        if (facts.All(f => f.Test != "crcl") && (CockcroftGault(patient, creatinine) ?? EgfrInPlaceOfClearance(patient, creatinine, facts.Find(f => f.Test == "egfr"))) is { } crcl)
         {
             facts.Add(crcl);
         }
@@ -64,6 +65,27 @@ public static class LabFacts
         var mgPerDl = creatinine.Value / 88.4m;
         var clearance = (140 - age) * weight / (72 * mgPerDl) * (patient.Sex == "female" ? 0.85m : 1m);
         return new LabFact("crcl", Math.Round(clearance, 1), "mL/min", creatinine.Effective, creatinine.AgeDays, "Cockcroft-Gault from creatinine, age, sex and weight");
+    }
+
+    /// <summary>
+    /// When creatinine clearance is neither measured nor computable, the eGFR stands in for it (as STOPP v3 uses eGFR), saying
+    /// so and why: a renal rule written on clearance then still fires when the weight is unknown, as it often is.
+    /// </summary>
+    private static LabFact? EgfrInPlaceOfClearance(PatientFact patient, LabFact? creatinine, LabFact? egfr)
+    {
+        if (egfr is null)
+        {
+            return null;
+        }
+
+        string[] missing =
+        [
+            .. creatinine is null ? ["creatinine"] : creatinine.Value < PlausibleCreatinine.Min || creatinine.Value > PlausibleCreatinine.Max ? ["a plausible creatinine"] : Array.Empty<string>(),
+            .. patient.Age is null ? ["age"] : Array.Empty<string>(),
+            .. patient.Sex is not ("female" or "male") ? ["sex"] : Array.Empty<string>(),
+            .. patient.WeightKg is null ? ["weight"] : Array.Empty<string>(),
+        ];
+        return egfr with { Test = "crcl", Derived = $"eGFR in place of creatinine clearance: Cockcroft-Gault needs {string.Join(", ", missing)}, not known" };
     }
 
     private static LabFact? ToFact(LabResult result, DateTimeOffset now)

@@ -9,9 +9,10 @@ namespace MedEngine.Rules;
 /// </summary>
 public sealed class MedicationFact
 {
-    /// <summary>Creates the fact for a reconciled line.</summary>
+    /// <summary>Creates the fact for a reconciled line, at a point in time.</summary>
     /// <param name="line">The line.</param>
-    public MedicationFact(ReconciledLine line)
+    /// <param name="today">Today's date, from the host's <see cref="TimeProvider"/>: how long the drug has been used counts to it.</param>
+    public MedicationFact(ReconciledLine line, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(line);
         Line = line;
@@ -29,6 +30,9 @@ public sealed class MedicationFact
             : lead.Dosage.AmountPerDose is { Unit.Symbol: "mg" } mg ? mg.Value : null;
         AsNeeded = lead.Dosage.AsNeeded;
         MaxDailyMg = AsNeeded && SingleDoseMg is { } single && lead.Dosage.MaxTimesPerDay is { } max ? single * max : null;
+        RateMicrogramsPerHour = Route == "transdermal" && lead.Strength is { Unit.Symbol: "µg/h" } rate ? rate.Value : null;
+        DaysInUse = line.Entries.Select(e => e.Entry.Start).OfType<DateTimeOffset>().Select(start => (int?)(today.DayNumber - DateOnly.FromDateTime(start.UtcDateTime).DayNumber)).Max();
+        TimesPerWeek = (AsNeeded ? lead.Dosage.MaxTimesPerDay : lead.Dosage.TimesPerDay) is { } perDay ? Math.Round(perDay * 7, 6) : null;
     }
 
     /// <summary>The reconciled line.</summary>
@@ -67,6 +71,15 @@ public sealed class MedicationFact
     /// <summary>For an as-needed medication: the most it allows per 24 hours in mg, when stated.</summary>
     public decimal? MaxDailyMg { get; }
 
+    /// <summary>For a transdermal patch, the rate it delivers in µg/h (75 for "Durogesic 75 mikrogram/time"): what is counted, however often it is changed.</summary>
+    public decimal? RateMicrogramsPerHour { get; }
+
+    /// <summary>How many days the drug has been used: from the earliest start date any source gives to today; unknown when no source gives one.</summary>
+    public int? DaysInUse { get; }
+
+    /// <summary>Administrations per week: the regular frequency, or for as-needed use the most allowed (<c>1</c> for "1 gang i uken"), when stated.</summary>
+    public decimal? TimesPerWeek { get; }
+
     /// <summary>The daily dose to check against a limit: the regular dose, or the as-needed maximum.</summary>
     public decimal? DoseToCheckMg => DailyDoseMg ?? MaxDailyMg;
 
@@ -77,7 +90,7 @@ public sealed class MedicationFact
     {
         ArgumentNullException.ThrowIfNull(other);
         return LineId == other.LineId && Codes.SequenceEqual(other.Codes) && Route == other.Route && Form == other.Form
-            && DailyDoseMg == other.DailyDoseMg && SingleDoseMg == other.SingleDoseMg && AsNeeded == other.AsNeeded && MaxDailyMg == other.MaxDailyMg
+            && DailyDoseMg == other.DailyDoseMg && SingleDoseMg == other.SingleDoseMg && AsNeeded == other.AsNeeded && MaxDailyMg == other.MaxDailyMg && TimesPerWeek == other.TimesPerWeek && DaysInUse == other.DaysInUse && RateMicrogramsPerHour == other.RateMicrogramsPerHour
             && Line.Entries.Select(e => (e.Source, e.Entry.EntryId, e.Entry.Name, e.Entry.Status))
                 .SequenceEqual(other.Line.Entries.Select(e => (e.Source, e.Entry.EntryId, e.Entry.Name, e.Entry.Status)));
     }

@@ -9,7 +9,11 @@ namespace MedEngine.Rules;
 /// <param name="WeightKg">Weight in kg.</param>
 /// <param name="Conditions">Condition keys or prefixes (<c>icd10:I50*</c>, <c>icpc2:K77</c>); any one is enough.</param>
 /// <param name="Allergies">Allergy keys or prefixes (<c>atc:J01C*</c>, <c>name:penicillin</c>); any one is enough.</param>
-internal sealed record PatientCriteria(Comparison? Age, string? Sex, bool? Pregnant, Comparison? WeightKg, IReadOnlyList<string> Conditions, IReadOnlyList<string> Allergies)
+/// <param name="WithoutIndication">
+/// Conditions that justify the drug (<c>icd10:K21*</c>): the criterion holds when the patient's conditions are known (at least one
+/// is recorded) and none of them is one of these. With no condition recorded the indication is unknown, not absent.
+/// </param>
+internal sealed record PatientCriteria(Comparison? Age, string? Sex, bool? Pregnant, Comparison? WeightKg, IReadOnlyList<string> Conditions, IReadOnlyList<string> Allergies, IReadOnlyList<string> WithoutIndication)
 {
     /// <summary>Whether the patient meets every criterion.</summary>
     /// <param name="patient">The patient.</param>
@@ -22,7 +26,8 @@ internal sealed record PatientCriteria(Comparison? Age, string? Sex, bool? Pregn
             && (Pregnant is null || patient.Pregnant == Pregnant)
             && (WeightKg is null || (patient.WeightKg is { } weight && WeightKg.Holds(weight)))
             && (Conditions.Count == 0 || MatchingConditions(patient).Any())
-            && (Allergies.Count == 0 || MatchingAllergies(patient).Any());
+            && (Allergies.Count == 0 || MatchingAllergies(patient).Any())
+            && (WithoutIndication.Count == 0 || (patient.Conditions.Count > 0 && !patient.Conditions.Any(c => WithoutIndication.Any(p => ClinicalCodes.Matches(c, p)))));
     }
 
     /// <summary>What of the patient met the criteria, for the finding's explanation.</summary>
@@ -59,6 +64,11 @@ internal sealed record PatientCriteria(Comparison? Age, string? Sex, bool? Pregn
         foreach (var allergy in MatchingAllergies(patient))
         {
             yield return "allergy " + allergy;
+        }
+
+        if (WithoutIndication.Count > 0)
+        {
+            yield return "no indication among the recorded conditions (" + string.Join(", ", patient.Conditions.Order(StringComparer.Ordinal)) + ")";
         }
     }
 

@@ -48,7 +48,7 @@ internal sealed class PatientDecisionSupport : IPatientDecisionSupport
             var present = _medications.ContainsKey(line.Id);
             if (MedicationFact.IsCurrent(line))
             {
-                var fact = new MedicationFact(line);
+                var fact = new MedicationFact(line, Today);
                 if (!present)
                 {
                     session.Insert(fact);

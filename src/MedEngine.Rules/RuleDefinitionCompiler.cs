@@ -28,13 +28,18 @@ internal static class RuleDefinitionCompiler
         rule.Condition.AddPatterns(patterns);
         var medications = AddMedicationPatterns(patterns, lhs, declarations);
         var layout = new Layout(medications.Count, patterns.Collection is not null,
-            patterns.ReadsPatient || rule.Modifiers.Any(m => m.When.Patient is not null), patterns.ReadsLabs || rule.Modifiers.Any(m => m.When.Lab is not null));
+            patterns.ReadsPatient || rule.Settings.Count > 0 || rule.Modifiers.Any(m => m.When.Patient is not null), patterns.ReadsLabs || rule.Modifiers.Any(m => m.When.Lab is not null));
         if (layout.Patient)
         {
             var patient = lhs.Pattern(typeof(PatientFact), PatientName);
             if (patterns.PatientHolds is { } holds)
             {
                 patient.Condition(Expressions.Condition(PatientName, holds));
+            }
+
+            if (rule.Settings.Count > 0)
+            {
+                patient.Condition(Expressions.Condition<PatientFact>(PatientName, rule.AppliesIn));
             }
 
             declarations.Add((PatientName, typeof(PatientFact)));

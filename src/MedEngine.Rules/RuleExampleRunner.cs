@@ -46,7 +46,8 @@ public sealed class RuleExampleRunner(IKnowledgeBase knowledge, RuleSet rules, T
             Labs = example.Labs.Select(l => new LabResult(LabCode(l.Key), l.Value, null, now)).ToList(),
         };
         var support = _runtime.OpenSession(patient);
-        support.Apply(new SourceListReplaced(new SourceList(new MedicationSource("example", SourceKind.GeneralPractitioner, now), example.Medications)));
+        var medications = example.Medications.Select(m => example.DaysInUse.TryGetValue(m.EntryId, out var days) ? m with { Start = now.AddDays(-days) } : m).ToList();
+        support.Apply(new SourceListReplaced(new SourceList(new MedicationSource("example", SourceKind.GeneralPractitioner, now), medications)));
         var finding = support.Findings.Where(f => f.RuleId == rule.Id).OrderByDescending(f => f.Severity).FirstOrDefault();
         var actual = finding is null ? "did not fire" : $"fired with severity {Severities.ToName(finding.Severity)}";
         var unresolved = support.List.Unresolved.Select(u => u.Entry.Entry.Name ?? u.Entry.Entry.EntryId).ToList();

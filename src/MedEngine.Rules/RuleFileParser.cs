@@ -16,7 +16,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
     private static readonly string[] CommonKeys =
     [
         "id", "version", "kind", "title", "message", "severity", "handling", "mechanism", "evidence", "references", "tags", "author",
-        "reviewed", "modifiers", "examples",
+        "reviewed", "settings", "modifiers", "examples",
     ];
 
     /// <summary>The most steps a modifier moves a severity: from info to contraindicated.</summary>
@@ -158,6 +158,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var title = Yaml.Text(map, "title", required: true);
         var message = Yaml.Text(map, "message", required: true);
         var condition = kind?.Parse(_syntax, map);
+        var settings = ParseSettings(map);
         var modifiers = ParseModifiers(map);
         var examples = ParseExamples(map);
         if (errors.Count > before || id is null || condition is null)
@@ -178,6 +179,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             Evidence = Yaml.String(map, "evidence"),
             References = Yaml.Strings(map, "references"),
             Tags = Yaml.Strings(map, "tags"),
+            Settings = settings,
             Author = Yaml.String(map, "author"),
             Reviewed = reviewed,
             Condition = condition,
@@ -186,6 +188,41 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             File = file,
             Line = (int)map.Start.Line,
         };
+    }
+
+    /// <summary>The care settings a rule applies in: <c>settings: [nursing-home]</c>; an unknown name is an error.</summary>
+    private List<CareSetting> ParseSettings(YamlMappingNode map)
+    {
+        var settings = new List<CareSetting>();
+        foreach (var name in Yaml.Strings(map, "settings"))
+        {
+            if (CareSettings.TryParse(name, out var setting))
+            {
+                settings.Add(setting);
+            }
+            else
+            {
+                Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(map, "settings")!, $"'{InputError.Cut(name)}' is not a care setting; use {string.Join(", ", CareSettings.AllNames)}.");
+            }
+        }
+
+        return settings;
+    }
+
+    private CareSetting? ExampleSetting(YamlMappingNode? patientMap)
+    {
+        if (Yaml.String(patientMap, "setting") is not { } name)
+        {
+            return null;
+        }
+
+        if (CareSettings.TryParse(name, out var setting))
+        {
+            return setting;
+        }
+
+        Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(patientMap, "setting")!, $"'{InputError.Cut(name)}' is not a care setting; use {string.Join(", ", CareSettings.AllNames)}.");
+        return null;
     }
 
     private List<SeverityModifier> ParseModifiers(YamlMappingNode map)
@@ -262,7 +299,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         var patientMap = Yaml.Map(Yaml.Get(map, "patient"), "The example's 'patient'");
         if (patientMap is not null)
         {
-            Yaml.CheckKeys(patientMap, "the example's 'patient'", "age", "sex", "pregnant", "weight", "conditions", "allergies", "labs");
+            Yaml.CheckKeys(patientMap, "the example's 'patient'", "age", "sex", "pregnant", "weight", "setting", "conditions", "allergies", "labs");
         }
 
         var labs = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -282,10 +319,12 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             Sex = Yaml.String(patientMap, "sex"),
             Pregnant = Yaml.Boolean(patientMap, "pregnant"),
             WeightKg = Yaml.Number(patientMap, "weight"),
+            Setting = ExampleSetting(patientMap),
             Conditions = patientMap is null ? [] : _syntax.Codes(patientMap, "conditions").Select(ToCode).ToList(),
             Allergies = patientMap is null ? [] : _syntax.Codes(patientMap, "allergies").Select(ToCode).ToList(),
         };
-        var medications = Medications(map);
+        var daysInUse = new Dictionary<string, int>(StringComparer.Ordinal);
+        var medications = Medications(map, daysInUse);
         var expect = Yaml.Map(Yaml.Get(map, "expect"), "'expect'");
         if (expect is null)
         {
@@ -314,7 +353,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         }
 
         var age = Yaml.Integer(patientMap, "age", 0, 130);
-        return new RuleExample(name, patient, age, labs, medications, fires ?? false, severity, (int)map.Start.Line);
+        return new RuleExample(name, patient, age, labs, medications, fires ?? false, severity, (int)map.Start.Line) { DaysInUse = daysInUse };
     }
 
     private static ClinicalCode ToCode(string key)
@@ -323,7 +362,7 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         return new ClinicalCode(key[..colon], key[(colon + 1)..], key.StartsWith("name:", StringComparison.Ordinal) ? key[5..] : null);
     }
 
-    private List<MedicationEntry> Medications(YamlMappingNode map)
+    private List<MedicationEntry> Medications(YamlMappingNode map, Dictionary<string, int> daysInUse)
     {
         var medications = new List<MedicationEntry>();
         if (Yaml.Get(map, "medications") is not YamlSequenceNode list)
@@ -341,8 +380,13 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
             }
             else if (Yaml.Map(item, "A medication") is { } medication)
             {
-                Yaml.CheckKeys(medication, "a medication", "name", "dosage", "route", "atc");
+                Yaml.CheckKeys(medication, "a medication", "name", "dosage", "route", "atc", "used");
                 var atc = Yaml.String(medication, "atc");
+                if (_syntax.Duration(medication, "used") is { } used)
+                {
+                    daysInUse[id] = used.Days;
+                }
+
                 medications.Add(new MedicationEntry
                 {
                     EntryId = id,

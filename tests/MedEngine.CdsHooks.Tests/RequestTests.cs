@@ -34,6 +34,29 @@ public sealed class RequestTests(SharedService service) : IClassFixture<SharedSe
         }
     }
 
+    [Theory]
+    [InlineData("Encounter", "HH", false)]
+    [InlineData("Location", "NCCF", true)]
+    [InlineData(null, null, true)]
+    public async Task The_care_setting_comes_from_a_prefetched_encounter_or_location(string? type, string? code, bool nursingHomeCard)
+    {
+        var request = Requests.WarfarinIbuprofenSelect("p-setting-" + (code ?? "none"));
+        if (type == "Encounter")
+        {
+            request["prefetch"]!["encounter"] = new JsonObject { ["resourceType"] = "Encounter", ["id"] = "enc-1", ["status"] = "in-progress", ["class"] = new JsonObject { ["system"] = "http://terminology.hl7.org/CodeSystem/v3-ActCode", ["code"] = code } };
+        }
+        else if (type == "Location")
+        {
+            request["prefetch"]!["location"] = new JsonObject { ["resourceType"] = "Location", ["id"] = "loc-1", ["type"] = new JsonArray(new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://terminology.hl7.org/CodeSystem/v3-RoleCode", ["code"] = code }) }) };
+        }
+
+        var (status, body) = await _host.PostAsync("/cds-services/medengine-order-select", request.ToJsonString());
+        Assert.Equal(200, status);
+        var topics = body!["cards"]!.AsArray().Select(c => c!["source"]!["topic"]!["code"]!.GetValue<string>()).ToList();
+        Assert.Contains("MEDENGINE-DDI-0001", topics);
+        Assert.Equal(nursingHomeCard, topics.Contains("NORGEP-NH-03"));
+    }
+
     [Fact]
     public async Task An_order_select_call_returns_a_card_with_a_delete_suggestion_and_override_reasons()
     {

@@ -76,6 +76,28 @@ public sealed class ReconcileCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Reconcile_Setting_HomeCareGetsNoNursingHomeCriteria()
+    {
+        static async Task<List<string>> RuleIds(string setting)
+        {
+            var (code, output, error) = await Run(["reconcile", "--json", "--setting", setting, "--rules", RepositoryPaths.Rules, .. SampleFiles()]);
+            Assert.True(code == 0, error);
+            return JsonDocument.Parse(output).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()!).ToList();
+        }
+
+        // The sample patient (88, zopiclone every night) meets NORGEP-NH 11 (regular hypnotics) and no NORGEP criterion.
+        var homeCare = await RuleIds("home-care");
+        var nursingHome = await RuleIds("nursing-home");
+        Assert.DoesNotContain(homeCare, id => id.StartsWith("NORGEP-NH-", StringComparison.Ordinal));
+        Assert.Contains("NORGEP-NH-11", nursingHome);
+        Assert.Equal(homeCare.Order(StringComparer.Ordinal), nursingHome.Where(id => !id.StartsWith("NORGEP-NH-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
+        var (bad, _, message) = await Run(["reconcile", "--setting", "sykehjem", .. SampleFiles()]);
+        Assert.Equal(2, bad);
+        Assert.Contains("sykehjem", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reconcile_NoRules_HasNoFindings()
     {
         var (code, output, _) = await Run(["reconcile", "--json", "--no-rules", .. SampleFiles()]);

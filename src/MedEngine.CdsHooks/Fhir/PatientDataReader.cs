@@ -26,7 +26,7 @@ internal sealed record PatientData(IReadOnlyList<SourceList> Lists, PatientConte
 /// <c>{key}-requests</c> (prescriptions), MedicationDispenses <c>{key}-dispenses</c> (dispensing) and MedicationStatements
 /// <c>{key}</c> (patient-reported when <c>informationSource</c> is the patient or a relative, else unknown);</item>
 /// <item>Patient, Condition, AllergyIntolerance and Observation resources anywhere become patient facts (age, sex, weight,
-/// conditions, allergies, lab values).</item>
+/// conditions, allergies, lab values); a prefetched Location or Encounter gives the care setting (<see cref="CareSettingReader"/>).</item>
 /// </list>
 /// STU3 resources are brought to R4 first (<see cref="FhirCompatibility"/>). A resource that cannot be read is a 400 naming the
 /// prefetch key (or <c>context.draftOrders</c>).
@@ -94,6 +94,11 @@ internal static class PatientDataReader
 
         var sourceLists = lists.Values.Select(l => new SourceList(l.Source, l.Entries)).ToList();
         var patient = PatientContexts.Merge(patients.OrderByDescending(p => p?.BirthDate is not null));
+        if (CareSettingReader.From(prefetch.Values.OfType<JsonObject>()) is { } setting)
+        {
+            patient = (patient ?? new PatientContext()) with { Setting = setting };
+        }
+
         return new PatientData(sourceLists, patient, drafts);
     }
 

@@ -31,6 +31,9 @@ public sealed record PatientContext
     /// <summary>Whether the patient is pregnant, when known.</summary>
     public bool? Pregnant { get; init; }
 
+    /// <summary>Where the patient is cared for, when known (rules that apply in some settings only read it).</summary>
+    public CareSetting? Setting { get; init; }
+
     /// <summary>Conditions (diagnoses).</summary>
     public IReadOnlyList<ClinicalCode> Conditions { get; init; } = [];
 
@@ -50,7 +53,7 @@ public sealed record PatientInput(IReadOnlyList<SourceList> Lists, PatientContex
 public static class PatientContexts
 {
     /// <summary>
-    /// Merges patient facts: the first known id, birth date, sex, weight and pregnancy (in the order given), and every
+    /// Merges patient facts: the first known id, birth date, sex, weight, pregnancy and care setting (in the order given), and every
     /// condition, allergy and lab value, each once.
     /// </summary>
     /// <param name="patients">What each source says, in order of preference.</param>
@@ -66,6 +69,7 @@ public static class PatientContexts
             Sex = known.Select(p => p.Sex).FirstOrDefault(v => v is not null),
             WeightKg = known.Select(p => p.WeightKg).FirstOrDefault(v => v is not null),
             Pregnant = known.Select(p => p.Pregnant).FirstOrDefault(v => v is not null),
+            Setting = known.Select(p => p.Setting).FirstOrDefault(v => v is not null),
             Conditions = known.SelectMany(p => p.Conditions).Distinct().ToList(),
             Allergies = known.SelectMany(p => p.Allergies).Distinct().ToList(),
             Labs = known.SelectMany(p => p.Labs).Distinct().ToList(),

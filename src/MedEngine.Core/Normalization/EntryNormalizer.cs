@@ -218,6 +218,6 @@ internal sealed partial class EntryNormalizer
     [GeneratedRegex(@"(?<![\w.,])[0-9]+(?:[.,][0-9]+)?\s*(?:mg|µg|μg|mcg|g|mmol|ie|iu)?\s*/\s*[0-9]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CombinationStrength();
 
-    [GeneratedRegex(@"(?<![\w.,])[0-9]+(?:[.,][0-9]+)?\s*(?:mg/ml|µg/ml|μg/ml|mcg/ml|mg/actuat|µg/h|μg/h|mcg/h|µg/time|mg|g|µg|μg|mcg|mmol|ie|iu|unt|e)(?![\w/])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.,])[0-9]+(?:[.,][0-9]+)?\s*(?:mg/ml|µg/ml|μg/ml|mcg/ml|mg/actuat|µg/h|μg/h|mcg/h|µg/time|μg/time|mcg/time|mikrogram/time|mg|g|µg|μg|mcg|mmol|ie|iu|unt|e)(?![\w/])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex StrengthPattern();
 }

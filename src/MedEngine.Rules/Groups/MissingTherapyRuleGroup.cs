@@ -27,9 +27,10 @@ internal sealed class MissingTherapyRuleGroup
     {
         for (var i = 0; i < _rules.Length; i++)
         {
-            if (((IWholeListCondition)_rules[i].Condition).Holds(patient, labs, lines))
+            var condition = (IWholeListCondition)_rules[i].Condition;
+            if (_rules[i].AppliesIn(patient) && condition.Holds(patient, labs, lines))
             {
-                yield return (_rules[i].Id, _factories[i].Create(RuleMatch.Of([], patient, labs)));
+                yield return (_rules[i].Id, _factories[i].Create(RuleMatch.Of(condition.Concerned(lines), patient, labs)));
             }
         }
     }

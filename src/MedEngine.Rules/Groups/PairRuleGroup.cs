@@ -34,7 +34,7 @@ internal sealed class PairRuleGroup
     /// <summary>The rules that hold for the pair, with the finding each makes.</summary>
     public IEnumerable<(string RuleId, Finding Finding)> Findings(MedicationFact first, MedicationFact second, PatientFact patient, IReadOnlyList<LabFact> labs)
     {
-        foreach (var index in Candidates(first, second).Where(i => Holds(_rules[i], first, second)))
+        foreach (var index in Candidates(first, second).Where(i => _rules[i].AppliesIn(patient) && Holds(_rules[i], first, second)))
         {
             yield return (_rules[index].Id, _factories[index].Create(RuleMatch.Of([first, second], patient, labs)));
         }

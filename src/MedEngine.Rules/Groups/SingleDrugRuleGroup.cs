@@ -44,7 +44,7 @@ internal sealed class SingleDrugRuleGroup
     private IEnumerable<int> Candidates(MedicationFact line) => _index.Candidates(line).Where(index => Drug(_rules[index]).Matches(line));
 
     private static bool Holds(ClinicalRule rule, MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) =>
-        ((IOneLineCondition)rule.Condition).Holds(line, patient, labs);
+        rule.AppliesIn(patient) && ((IOneLineCondition)rule.Condition).Holds(line, patient, labs);
 
     private static DrugSelector Drug(ClinicalRule rule) => ((IOneLineCondition)rule.Condition).Drug;
 }

@@ -87,6 +87,9 @@ internal interface IWholeListCondition
 {
     /// <summary>Whether the rule holds for the patient, the lab values and every line.</summary>
     bool Holds(PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> lines);
+
+    /// <summary>The lines a finding names: those the condition requires to be taken (none for a plain missing therapy).</summary>
+    IReadOnlyList<MedicationFact> Concerned(IReadOnlyList<MedicationFact> lines);
 }
 
 /// <summary>A condition used by modifiers and dose bands: on the patient, on another medication, or on a lab value.</summary>

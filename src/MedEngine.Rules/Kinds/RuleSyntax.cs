@@ -62,7 +62,7 @@ internal sealed class RuleSyntax(IKnowledgeBase knowledge, string file, List<Inp
             return null;
         }
 
-        Yaml.CheckKeys(map, what, "atc", "names", "except");
+        Yaml.CheckKeys(map, what, "atc", "names", "except", "usedLongerThan");
         var include = new List<string>();
         foreach (var atc in Yaml.Strings(map, "atc"))
         {
@@ -101,8 +101,26 @@ internal sealed class RuleSyntax(IKnowledgeBase knowledge, string file, List<Inp
             Yaml.Error(InputIssueCodes.RuleNeverHolds, except!, $"{what} can never match: 'except' removes everything it includes.");
         }
 
-        var description = string.Join(", ", Yaml.Strings(map, "atc").Concat(Yaml.Strings(map, "names")));
-        return new DrugSelector(include.Distinct(StringComparer.Ordinal).ToList(), exceptAtc, Yaml.Strings(except, "route"), Yaml.Strings(except, "form"), description);
+        var used = Duration(map, "usedLongerThan");
+        var description = string.Join(", ", Yaml.Strings(map, "atc").Concat(Yaml.Strings(map, "names"))) + (used is null ? "" : $" used longer than {used}");
+        return new DrugSelector(include.Distinct(StringComparer.Ordinal).ToList(), exceptAtc, Yaml.Strings(except, "route"), Yaml.Strings(except, "form"), description, used);
+    }
+
+    /// <summary>A treatment duration (<c>8 weeks</c>); anything else is an error and <see langword="null"/>.</summary>
+    public TreatmentDuration? Duration(YamlMappingNode? map, string key)
+    {
+        if (Yaml.String(map, key) is not { } text)
+        {
+            return null;
+        }
+
+        if (TreatmentDuration.TryParse(text) is { } duration)
+        {
+            return duration;
+        }
+
+        Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(map, key)!, $"'{key}' must be a whole number of days, weeks, months or years up to {TreatmentDuration.MaxDays} days (such as '8 weeks'), found '{InputError.Cut(text)}'.");
+        return null;
     }
 
     public void CheckAtc(YamlNode node, string pattern)
@@ -131,7 +149,7 @@ internal sealed class RuleSyntax(IKnowledgeBase knowledge, string file, List<Inp
             return null;
         }
 
-        Yaml.CheckKeys(map, "'patient'", "age", "sex", "pregnant", "weight", "conditions", "allergies");
+        Yaml.CheckKeys(map, "'patient'", "age", "sex", "pregnant", "weight", "conditions", "allergies", "withoutIndication");
         var age = Yaml.Comparison(map, "age");
         if (age is not null && (age.Value < 0 || age.Value > 130 || (age.Operator is "<" or "<=" && age.Value <= 0)))
         {
@@ -152,13 +170,14 @@ internal sealed class RuleSyntax(IKnowledgeBase knowledge, string file, List<Inp
 
         var conditions = Codes(map, "conditions");
         var allergies = Codes(map, "allergies");
+        var withoutIndication = Codes(map, "withoutIndication");
         var pregnant = Yaml.Boolean(map, "pregnant");
-        if (age is null && sex is null && pregnant is null && weight is null && conditions.Count == 0 && allergies.Count == 0)
+        if (age is null && sex is null && pregnant is null && weight is null && conditions.Count == 0 && allergies.Count == 0 && withoutIndication.Count == 0)
         {
             Yaml.Error(InputIssueCodes.RuleRequired, map, "'patient' states no criterion.");
         }
 
-        return new PatientCriteria(age, sex, pregnant, weight, conditions, allergies);
+        return new PatientCriteria(age, sex, pregnant, weight, conditions, allergies, withoutIndication);
     }
 
     public List<string> Codes(YamlMappingNode map, string key)

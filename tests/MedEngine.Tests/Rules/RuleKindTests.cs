@@ -1,4 +1,6 @@
 using MedEngine.Findings;
+using MedEngine.Model;
+using MedEngine.Reconciliation;
 using MedEngine.Rules;
 using Xunit;
 
@@ -92,6 +94,46 @@ public sealed class RuleKindTests
             same: substance
             """), null, "Paracet 500 mg", "Paralgin forte"));
 
+    [Theory]
+    [InlineData("Cozaar Comp 50 mg/12,5 mg tablett")]
+    [InlineData("Losartan/Hydroklortiazid 50 mg/12,5 mg tablett")]
+    public void Selector_MatchesWhatACombinationProductContains(string cozaarComp)
+    {
+        var arb = Rule("T-4b", "drug-patient", "caution", """
+            drug: { atc: ["C09CA*"] }
+            patient: { age: ">= 18" }
+            """);
+        var thiazide = Rule("T-4c", "drug-patient", "caution", """
+            drug: { atc: ["C03AA*"] }
+            patient: { age: ">= 18" }
+            """);
+        var loop = Rule("T-4d", "drug-patient", "caution", """
+            drug: { atc: ["C03CA*"] }
+            patient: { age: ">= 18" }
+            """);
+        Assert.Single(Evaluate(arb, RuleHarness.Aged(70), cozaarComp));
+        Assert.Single(Evaluate(thiazide, RuleHarness.Aged(70), cozaarComp));
+        Assert.Empty(Evaluate(loop, RuleHarness.Aged(70), cozaarComp));
+    }
+
+    [Fact]
+    public void Selector_MatchesACombinationCodedOnlyWithItsOwnAtc()
+    {
+        using var harness = new RuleHarness(("rule.yaml", Rule("T-4e", "drug-patient", "caution", """
+            drug: { atc: ["C03AA*"] }
+            patient: { age: ">= 18" }
+            """)));
+        var support = harness.Patient(RuleHarness.Aged(70));
+        support.Apply(new SourceListReplaced(new SourceList(
+            new MedicationSource("gp", SourceKind.GeneralPractitioner, RuleHarness.Now),
+            [new MedicationEntry
+            {
+                EntryId = "e1", Name = "Losartan/HCT Generika", Status = EntryStatus.Active,
+                Codings = [new MedicationCoding(CodeSystem.Atc, "C09DA01")],
+            }])));
+        Assert.Single(support.Findings);
+    }
+
     [Fact]
     public void DrugPatient_AgeAndCondition()
     {
@@ -103,6 +145,45 @@ public sealed class RuleKindTests
         Assert.Contains("age 82 (>= 70)", finding.Values);
         Assert.Empty(Evaluate(rule, RuleHarness.Aged(60), "Stesolid 5 mg"));
         Assert.Empty(Evaluate(rule, null, "Stesolid 5 mg"));
+    }
+
+    [Fact]
+    public void Selector_UsedLongerThan_CountsFromTheEarliestStartDate_AndNeverWithoutOne()
+    {
+        using var harness = new RuleHarness(("rule.yaml", Rule("T-5d", "drug-patient", "caution", """
+            drug: { atc: ["N05CF*"], usedLongerThan: 4 weeks }
+            patient: { age: ">= 70" }
+            """)));
+        IReadOnlyList<MedEngine.Findings.Finding> Started(params int?[] daysAgo)
+        {
+            var support = harness.Patient(RuleHarness.Aged(84));
+            support.Apply(new SourceListReplaced(new SourceList(
+                new MedicationSource("gp", SourceKind.GeneralPractitioner, RuleHarness.Now),
+                daysAgo.Select((d, i) => new MedicationEntry
+                {
+                    EntryId = $"e{i}", Name = "Imovane 5 mg tablett", Status = EntryStatus.Active, Start = d is { } days ? RuleHarness.Now.AddDays(-days) : null,
+                }).ToList())));
+            return support.Findings;
+        }
+
+        Assert.Equal("used 29 days (longer than 4 weeks)", Assert.Single(Started(29)).Values[0]);
+        Assert.Empty(Started(28));
+        Assert.Empty(Started([null]));
+        Assert.Single(Started(10, 90));
+    }
+
+    [Fact]
+    public void Patient_WithoutIndication_HoldsOnlyWhenConditionsAreKnownAndNoneJustifiesTheDrug()
+    {
+        var rule = Rule("T-5i", "drug-patient", "caution", """
+            drug: { names: [acetylsalicylic acid] }
+            patient: { withoutIndication: ["icd10:I25*", "icpc2:K76"] }
+            """);
+        PatientContext With(params string[] icd10) => new() { Conditions = icd10.Select(c => new ClinicalCode("icd10", c)).ToList() };
+        var finding = Assert.Single(Evaluate(rule, With("I10"), "Albyl-E 75 mg"));
+        Assert.Contains("no indication among the recorded conditions (icd10:I10)", finding.Values);
+        Assert.Empty(Evaluate(rule, With("I10", "I25.2"), "Albyl-E 75 mg"));
+        Assert.Empty(Evaluate(rule, With(), "Albyl-E 75 mg"));
     }
 
     [Fact]
@@ -142,6 +223,22 @@ public sealed class RuleKindTests
         Assert.Contains("Cockcroft-Gault", finding.Values[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DrugLab_CreatinineClearance_FallsBackToEgfr_WhenTheWeightIsUnknown_AndSaysSo()
+    {
+        var rule = Rule("T-8c", "drug-lab", "contraindicated", """
+            drug: { names: [dabigatran] }
+            lab: { test: crcl, below: 30 }
+            """);
+        var finding = Assert.Single(Evaluate(rule, RuleHarness.Aged(84, "female", null, RuleHarness.Lab("egfr", 18)), "Pradaxa 150 mg|1x2"));
+        Assert.Contains("crcl 18 mL/min/1.73m²", finding.Values[0], StringComparison.Ordinal);
+        Assert.Contains("eGFR in place of creatinine clearance: Cockcroft-Gault needs creatinine, weight, not known", finding.Values[0], StringComparison.Ordinal);
+
+        // A computable clearance (here 47 mL/min) wins over the eGFR.
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(70, "male", 80, RuleHarness.Lab("egfr", 18), RuleHarness.Lab("creatinine", 145)), "Pradaxa 150 mg|1x2"));
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(84, "female", null, RuleHarness.Lab("egfr", 45)), "Pradaxa 150 mg|1x2"));
+    }
+
     [Theory]
     [InlineData(50, 0.0000000000000000000000000001)]
     [InlineData(1e28, 150)]
@@ -173,6 +270,20 @@ public sealed class RuleKindTests
     }
 
     [Fact]
+    public void DoseLimit_MaxTimesPerWeek_CatchesAWeeklyDrugGivenDaily()
+    {
+        var rule = Rule("T-9w", "dose-limit", "contraindicated", """
+            drug: { names: [methotrexate] }
+            limits:
+              - { maxDaily: 3.6 mg, maxTimesPerWeek: 1 }
+            """);
+        var finding = Assert.Single(Evaluate(rule, null, "Metotreksat 2,5 mg tablett|1x1"));
+        Assert.Equal(["given 7 times a week > at most 1"], finding.Values);
+        Assert.Empty(Evaluate(rule, null, "Metotreksat 2,5 mg tablett|4 tabletter 1 gang i uken"));
+        Assert.Empty(Evaluate(rule, null, "Metotreksat 2,5 mg tablett|etter avtale"));
+    }
+
+    [Fact]
     public void DoseLimit_AsNeededMaximum_IsChecked() =>
         Assert.Contains("maximum as needed 6000 mg > 4000 mg", Assert.Single(Evaluate(Rule("T-10", "dose-limit", "caution", """
             drug: { names: [paracetamol] }
@@ -193,6 +304,36 @@ public sealed class RuleKindTests
         Assert.Equal("total 65 MME/day > 50", finding.Values[0]);
         Assert.Empty(Evaluate(rule, null, "Oxynorm 10 mg|1x2"));
         Assert.Contains(Evaluate(rule, null, "Oxynorm 10 mg|1x4", "Dolcontin")[0].Values, v => v.Contains("not counted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cumulative_TransdermalPatches_CountTheirRatePerMicrogramPerHour()
+    {
+        var rule = Rule("T-11p", "cumulative", "caution", """
+            drug: { atc: ["N02A*"] }
+            factors: { N02AA01: 1 }
+            perMicrogramPerHour: { N02AB03: 2.4 }
+            threshold: 50
+            unit: MME/day
+            """);
+        var finding = Assert.Single(Evaluate(rule, null, "Durogesic 75 mikrogram/time depotplaster|1 plaster hver 3. døgn"));
+        Assert.Equal("total 180 MME/day > 50", finding.Values[0]);
+        Assert.Empty(Evaluate(rule, null, "Durogesic 12 mikrogram/time depotplaster"));
+        Assert.Contains("not counted", Assert.Single(Evaluate(rule, null, "Dolcontin 60 mg|1x1", "Norspan 10 mikrogram/time depotplaster")).Values[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingTherapy_Taking_EveryGroupMustHaveALine_AndTheFindingNamesThem()
+    {
+        var rule = Rule("T-12t", "missing-therapy", "info", """
+            taking: [{ atc: ["N02A*"] }, { atc: ["N05BA*", "N05CF*"] }]
+            missing: { atc: ["V03AB15"], except: { route: [oral] } }
+            """);
+        var finding = Assert.Single(Evaluate(rule, null, "Oxynorm 5 mg|1x3", "Sobril 10 mg", "Paracet 500 mg"));
+        Assert.Equal(2, finding.LineIds.Count);
+        Assert.Empty(Evaluate(rule, null, "Oxynorm 5 mg|1x3"));
+        Assert.Empty(Evaluate(rule, null, "Oxynorm 5 mg|1x3", "Sobril 10 mg", "Nyxoid 1,8 mg nesespray"));
+        Assert.Single(Evaluate(rule, null, "Targiniq 10 mg/5 mg depottablett|1x2", "Sobril 10 mg"));
     }
 
     [Fact]

@@ -10,10 +10,11 @@ namespace MedEngine.Rules;
 /// <param name="Threshold">The total must be above this.</param>
 /// <param name="Unit">The unit of the total (<c>MME/day</c>, <c>points</c>).</param>
 /// <param name="PerLine">Whether factors count per line (a load score) rather than per mg.</param>
-internal sealed record CumulativeCondition(DrugSelector Drug, IReadOnlyDictionary<string, decimal> Factors, decimal Threshold, string Unit, bool PerLine) : RuleCondition
+/// <param name="RateFactors">Factor per ATC code or prefix for transdermal patches, per µg/h they deliver (fentanyl 2.4 MME per µg/h).</param>
+internal sealed record CumulativeCondition(DrugSelector Drug, IReadOnlyDictionary<string, decimal> Factors, decimal Threshold, string Unit, bool PerLine, IReadOnlyDictionary<string, decimal> RateFactors) : RuleCondition
 {
-    /// <summary>The kind in a rule file: <c>drug</c>, <c>factors</c>, <c>threshold</c>, <c>unit</c> and <c>per</c>.</summary>
-    public static RuleKind Kind { get; } = new("cumulative", ["drug", "factors", "threshold", "unit", "per"], Parse);
+    /// <summary>The kind in a rule file: <c>drug</c>, <c>factors</c>, <c>perMicrogramPerHour</c>, <c>threshold</c>, <c>unit</c> and <c>per</c>.</summary>
+    public static RuleKind Kind { get; } = new("cumulative", ["drug", "factors", "perMicrogramPerHour", "threshold", "unit", "per"], Parse);
 
     /// <inheritdoc />
     public override FindingCategory Category => FindingCategory.HighDose;
@@ -27,7 +28,7 @@ internal sealed record CumulativeCondition(DrugSelector Drug, IReadOnlyDictionar
         var total = CumulativeTotal.Of(this, lines);
         return [$"total {Number(total.Total)} {Unit} > {Number(Threshold)}",
             .. total.Counted.Select(c => $"{FindingFactory.Name(c.Line)} {Number(c.Amount)} {Unit}"),
-            .. total.NotCounted.Select(l => $"{FindingFactory.Name(l)} not counted: dose unknown")];
+            .. total.NotCounted.Select(l => $"{FindingFactory.Name(l)} not counted: dose or factor unknown")];
     }
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
@@ -48,28 +49,40 @@ internal sealed record CumulativeCondition(DrugSelector Drug, IReadOnlyDictionar
             yaml.Error(InputIssueCodes.RuleInvalidValue, yaml.Get(map, "per")!, $"'per' must be mg (factors per mg of daily dose) or line (points per line), found '{per}'.");
         }
 
-        var factors = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        if (yaml.Map(yaml.Get(map, "factors"), "'factors'") is { Children.Count: > 0 } table)
-        {
-            foreach (var (key, value) in table.Children)
-            {
-                var code = ((YamlScalarNode)key).Value ?? "";
-                syntax.CheckAtc(key, code);
-                if (value is YamlScalarNode { Value: { } text } && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var factor))
-                {
-                    factors[code] = factor;
-                }
-                else
-                {
-                    yaml.Error(InputIssueCodes.RuleShape, value, $"The factor of '{code}' must be a number.");
-                }
-            }
-        }
-        else
+        if (yaml.Map(yaml.Get(map, "factors"), "'factors'") is not { Children.Count: > 0 } table)
         {
             yaml.Error(InputIssueCodes.RuleShape, yaml.Get(map, "factors") ?? map, "'factors' must map ATC codes or prefixes to numbers.");
+            return null;
         }
 
-        return drug is null || threshold is null ? null : new CumulativeCondition(drug, factors, threshold.Value, yaml.String(map, "unit") ?? "", per == "line");
+        var rates = yaml.Map(yaml.Get(map, "perMicrogramPerHour"), "'perMicrogramPerHour'");
+        if (rates is not null && per == "line")
+        {
+            yaml.Error(InputIssueCodes.RuleInvalidValue, rates, "'perMicrogramPerHour' counts doses; a rule that counts lines (per: line) has none.");
+        }
+
+        return drug is null || threshold is null ? null
+            : new CumulativeCondition(drug, FactorTable(syntax, table), threshold.Value, yaml.String(map, "unit") ?? "", per == "line", rates is null ? new Dictionary<string, decimal>() : FactorTable(syntax, rates));
+    }
+
+    /// <summary>A table from ATC codes or prefixes to numbers.</summary>
+    private static Dictionary<string, decimal> FactorTable(RuleSyntax syntax, YamlMappingNode table)
+    {
+        var factors = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (key, value) in table.Children)
+        {
+            var code = ((YamlScalarNode)key).Value ?? "";
+            syntax.CheckAtc(key, code);
+            if (value is YamlScalarNode { Value: { } text } && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var factor))
+            {
+                factors[code] = factor;
+            }
+            else
+            {
+                syntax.Yaml.Error(InputIssueCodes.RuleShape, value, $"The factor of '{code}' must be a number.");
+            }
+        }
+
+        return factors;
     }
 }

@@ -12,8 +12,9 @@ internal sealed record CumulativeTotal(decimal Total, IReadOnlyList<(MedicationF
         var notCounted = new List<MedicationFact>();
         foreach (var line in lines.OrderBy(l => l.LineId, StringComparer.Ordinal))
         {
-            var factor = Factor(rule, line);
-            var amount = rule.PerLine ? factor : factor * line.DoseToCheckMg;
+            var amount = rule.PerLine ? Factor(rule.Factors, line)
+                : line.RateMicrogramsPerHour is { } rate ? Factor(rule.RateFactors, line) * rate
+                : Factor(rule.Factors, line) * line.DoseToCheckMg;
             if (amount is { } value)
             {
                 counted.Add((line, value));
@@ -28,9 +29,9 @@ internal sealed record CumulativeTotal(decimal Total, IReadOnlyList<(MedicationF
     }
 
     /// <summary>The factor of the most specific code or prefix that matches the line.</summary>
-    private static decimal? Factor(CumulativeCondition rule, MedicationFact line)
+    private static decimal? Factor(IReadOnlyDictionary<string, decimal> factors, MedicationFact line)
     {
-        var best = rule.Factors.Where(f => line.Codes.Any(c => ClinicalCodes.Matches(c, f.Key)))
+        var best = factors.Where(f => line.Codes.Any(c => ClinicalCodes.Matches(c, f.Key)))
             .OrderByDescending(f => f.Key.TrimEnd('*').Length).ThenBy(f => f.Key, StringComparer.Ordinal).FirstOrDefault();
         return best.Key is null ? null : best.Value;
     }

@@ -33,8 +33,15 @@ internal static class DoseCheck
             values.Add($"single dose {Mg(single)} > {Mg(maxSingle)}{why}");
         }
 
+        if (line.TimesPerWeek is { } times && band.MaxTimesPerWeek is { } maxTimes && times > maxTimes)
+        {
+            values.Add($"given {Times(times)} times a week > at most {Times(maxTimes)}{why}");
+        }
+
         return values.Count > 0 ? values : null;
     }
+
+    private static string Times(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string Mg(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + " mg";
 }

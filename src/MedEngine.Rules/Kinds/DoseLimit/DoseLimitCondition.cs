@@ -8,7 +8,8 @@ namespace MedEngine.Rules;
 /// <param name="MaxDailyMg">The most per day in mg.</param>
 /// <param name="MaxSingleMg">The most per administration in mg.</param>
 /// <param name="MaxDailyMgPerKg">The most per day in mg per kg body weight.</param>
-internal sealed record DoseBand(RuleWhen? When, decimal? MaxDailyMg, decimal? MaxSingleMg, decimal? MaxDailyMgPerKg);
+/// <param name="MaxTimesPerWeek">The most administrations per week (1 for a weekly drug such as low-dose methotrexate).</param>
+internal sealed record DoseBand(RuleWhen? When, decimal? MaxDailyMg, decimal? MaxSingleMg, decimal? MaxDailyMgPerKg, decimal? MaxTimesPerWeek);
 
 /// <summary>Kind <c>dose-limit</c>: a dose above the limit of the first band that applies (by age, renal function...).</summary>
 /// <param name="Drug">The lines concerned.</param>
@@ -36,8 +37,8 @@ internal sealed record DoseLimitCondition(DrugSelector Drug, IReadOnlyList<DoseB
     public override IEnumerable<string> Values(RuleMatch match, IReadOnlyList<MedicationFact> lines, TimeProvider time) =>
         DoseCheck.Exceeded(this, lines[0], match.Patient!, match.Labs) ?? [];
 
-    /// <summary>Whether a line has a dose to check (an unknown dose is never guessed).</summary>
-    private static bool HasDose(MedicationFact line) => line.DoseToCheckMg is not null || line.SingleDoseMg is not null;
+    /// <summary>Whether a line has a dose or a frequency to check (an unknown dose is never guessed).</summary>
+    private static bool HasDose(MedicationFact line) => line.DoseToCheckMg is not null || line.SingleDoseMg is not null || line.TimesPerWeek is not null;
 
     private static DoseLimitCondition? Parse(RuleSyntax syntax, YamlMappingNode map)
     {
@@ -57,7 +58,7 @@ internal sealed record DoseLimitCondition(DrugSelector Drug, IReadOnlyList<DoseB
                 continue;
             }
 
-            yaml.CheckKeys(band, "a dose band", "when", "maxDaily", "maxSingle", "maxDailyPerKg");
+            yaml.CheckKeys(band, "a dose band", "when", "maxDaily", "maxSingle", "maxDailyPerKg", "maxTimesPerWeek");
             var when = yaml.Get(band, "when") is { } w ? syntax.When(w) : null;
             if (when?.Medication is not null)
             {
@@ -67,12 +68,18 @@ internal sealed record DoseLimitCondition(DrugSelector Drug, IReadOnlyList<DoseB
             var daily = syntax.Milligrams(band, "maxDaily");
             var single = syntax.Milligrams(band, "maxSingle");
             var perKg = syntax.Milligrams(band, "maxDailyPerKg");
-            if (daily is null && single is null && perKg is null)
+            var perWeek = yaml.Number(band, "maxTimesPerWeek");
+            if (perWeek is <= 0)
             {
-                yaml.Error(InputIssueCodes.RuleRequired, band, "A dose band needs maxDaily, maxSingle or maxDailyPerKg.");
+                yaml.Error(InputIssueCodes.RuleInvalidValue, yaml.Get(band, "maxTimesPerWeek")!, "'maxTimesPerWeek' must be above 0 (1 for once weekly).");
             }
 
-            bands.Add(new DoseBand(when, daily, single, perKg));
+            if (daily is null && single is null && perKg is null && perWeek is null)
+            {
+                yaml.Error(InputIssueCodes.RuleRequired, band, "A dose band needs maxDaily, maxSingle, maxDailyPerKg or maxTimesPerWeek.");
+            }
+
+            bands.Add(new DoseBand(when, daily, single, perKg, perWeek));
         }
 
         return drug is null ? null : new DoseLimitCondition(drug, bands);

@@ -31,7 +31,10 @@ internal sealed record DrugPatientCondition(DrugSelector Drug, PatientCriteria P
     }
 
     /// <inheritdoc />
-    public override IEnumerable<string> Values(RuleMatch match, IReadOnlyList<MedicationFact> lines, TimeProvider time) => Patient.Describe(match.Patient!);
+    public override IEnumerable<string> Values(RuleMatch match, IReadOnlyList<MedicationFact> lines, TimeProvider time) =>
+        Drug.UsedLongerThan is { } longer
+            ? Patient.Describe(match.Patient!).Prepend($"used {lines[0].DaysInUse} days (longer than {longer})")
+            : Patient.Describe(match.Patient!);
 
     private static DrugPatientCondition? Parse(RuleSyntax syntax, YamlMappingNode map)
     {
