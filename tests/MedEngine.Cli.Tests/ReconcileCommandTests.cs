@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace MedEngine.Cli.Tests;
@@ -148,6 +150,19 @@ public sealed class ReconcileCommandTests : IDisposable
         Assert.Matches(@"^13 patients, 1745 entries, 1745 resolved \(100\.0 %\), 0 unresolved\.", output);
         Assert.Contains("Findings per rule", output, StringComparison.Ordinal);
         Assert.Matches(@"\n  [A-Z0-9-]+ +\d+ +\d+\n", output);
+    }
+
+    [Fact]
+    public async Task Report_OverTheSamplePatient_GivesTheAlertBurdenBySeverityAndUnderTheDefaultFilter()
+    {
+        var (code, output, error) = await Run("report", "--rules", RepositoryPaths.Rules, Samples);
+        Assert.True(code == 0, error);
+        var severities = Regex.Matches(output, @"^  (contraindicated|avoid|caution|info) +(\d+) +(\d+\.\d\d) +([01])\r?$", RegexOptions.Multiline);
+        Assert.Equal(["contraindicated", "avoid", "caution", "info"], severities.Select(m => m.Groups[1].Value));
+        var counts = severities.ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.True(counts["avoid"] >= 1, output); // warfarin + acetylsalicylic acid at least
+        var interrupting = counts["contraindicated"] + counts["avoid"] + counts["caution"];
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Interrupting under the default filter (caution and above): {interrupting} findings, {interrupting:0.00} per patient, 1 of 1 patients."), output, StringComparison.Ordinal);
     }
 
     [Fact]
