@@ -7,15 +7,16 @@ namespace MedEngine.Cli.Tests;
 
 /// <summary>
 /// <c>medengine coverage</c> over the ONC high-priority list and the ANSM thesaurus in <c>../shared/data/pddi-public</c> (no
-/// licence file: read in place, never copied), with the repository's rules. The figures depend on the knowledge base, so the
+/// licence file: read in place, never copied), and the ONC non-interruptive list the other way, with the repository's rules. The figures depend on the knowledge base, so the
 /// test holds them consistent and checks pairs whose coverage it knows; the report goes to the test output.
 /// </summary>
 public sealed partial class CoverageCommandTests(ITestOutputHelper log)
 {
     private static readonly string Onc = RepositoryPaths.SharedData("pddi-public", "ONC-High-Priority_ONC_High_Priority_Mapped.csv");
     private static readonly string Ansm = RepositoryPaths.SharedData("pddi-public", "World_Vista_AnnotatedForR01_worldvista-combined-r01-65.tsv");
+    private static readonly string Quiet = RepositoryPaths.SharedData("pddi-public", "ONC-Non-Interuptive_ONC_Non_Interuptive_Mapped.csv");
 
-    [GeneratedRegex(@"^(?<title>.+?): (?<read>\d+) rows read, (?<pairs>\d+) pairs of substances in the knowledge base;.*\n  covered: (?<covered>\d+) of \k<pairs> \(contraindicated (?<ci>\d+), avoid (?<av>\d+), caution (?<ca>\d+), info (?<in>\d+)\)\n  covered at (?<target>\w+) or above \(the target\): (?<met>\d+) of \k<pairs>\n(?<gaps>(  gap: .+\n)*)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?<title>.+?): (?<read>\d+) rows read, (?<pairs>\d+) pairs of substances in the knowledge base;.*\n  covered: (?<covered>\d+) of \k<pairs> \(contraindicated (?<ci>\d+), avoid (?<av>\d+), caution (?<ca>\d+), info (?<in>\d+)\)\n  (covered at (?<target>\w+) or above \(the target\)|below (?<target>\w+) \(the target: they should not interrupt\)): (?<met>\d+) of \k<pairs>\n(?<gaps>(  (gap|over-alert): .+\n)*)", RegexOptions.Multiline)]
     private static partial Regex Section();
 
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
@@ -29,11 +30,11 @@ public sealed partial class CoverageCommandTests(ITestOutputHelper log)
     [SharedDataFact("pddi-public")]
     public async Task Coverage_OfOncAndAnsm_ByTheRepositoryRules_IsConsistentAndKnowsItsPairs()
     {
-        var (code, output, error) = await Run("coverage", "--rules", RepositoryPaths.Rules, "--onc-high", Onc, "--ansm", Ansm);
+        var (code, output, error) = await Run("coverage", "--rules", RepositoryPaths.Rules, "--onc-high", Onc, "--ansm", Ansm, "--onc-non-interruptive", Quiet);
         log.WriteLine(output);
         Assert.True(code == 0, error);
         var sections = Section().Matches(output).ToDictionary(m => m.Groups["title"].Value, StringComparer.Ordinal);
-        Assert.Equal(["ONC high-priority pairs (Phansalkar 2012)", "ANSM contraindications (WorldVista translation)"], sections.Keys);
+        Assert.Equal(["ONC high-priority pairs (Phansalkar 2012)", "ANSM contraindications (WorldVista translation)", "ONC non-interruptive pairs (Phansalkar 2013)"], sections.Keys);
         foreach (var (title, section) in sections)
         {
             int Number(string group) => int.Parse(section.Groups[group].Value, CultureInfo.InvariantCulture);
@@ -46,6 +47,8 @@ public sealed partial class CoverageCommandTests(ITestOutputHelper log)
 
         Assert.Equal("caution", sections["ONC high-priority pairs (Phansalkar 2012)"].Groups["target"].Value);
         Assert.Equal("avoid", sections["ANSM contraindications (WorldVista translation)"].Groups["target"].Value);
+        Assert.All(sections["ONC non-interruptive pairs (Phansalkar 2013)"].Groups["gaps"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            line => Assert.Matches(@"^  over-alert: .+: (contraindicated|avoid|caution)$", line));
     }
 
     [SharedDataFact("pddi-public")]

@@ -211,7 +211,7 @@ public sealed class ReconcileCommandTests : IDisposable
     [InlineData("--at is a sequence number, 1 or more", "replay", "--patient", "p", "--at", "0")]
     [InlineData("--silo-port must be a port number from 1 to 65535", "serve", "--silo-port", "70000")]
     [InlineData("Option '--patient' is required", "confirmed")]
-    [InlineData("Give --onc-high FILE, --ansm FILE or both.", "coverage")]
+    [InlineData("Give --onc-high FILE, --ansm FILE, --onc-non-interruptive FILE or several.", "coverage")]
     [InlineData("No such file: '/no/such/onc.csv'", "coverage", "--onc-high", "/no/such/onc.csv")]
     public async Task BadUsage_ExitsTwo_NamingTheProblem_AndPointsToHelp(string problem, params string[] args)
     {
