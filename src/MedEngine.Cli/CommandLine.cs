@@ -26,6 +26,7 @@ internal static class CommandLine
             RulesCommand.Create(output, error),
             ImportCommand.Create(output, error),
             ReportCommand.Create(output, error),
+            CoverageCommand.Create(output, error),
             ServeCommand.Create(output, error),
             ReplayCommand.Create(output, error),
             PutCommand.Create(output, error),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MedEngine.Findings;
 using MedEngine.Model;
 using MedEngine.Rules;
 using MedEngine.Serialization;
@@ -8,7 +9,8 @@ namespace MedEngine.Cli;
 
 /// <summary>
 /// <c>medengine report</c>: reconciles and evaluates every patient in a set of files (FHIR NDJSON or Bundles, such as a
-/// bulk export, or MedEngine source lists) and prints the findings per rule and the entries that did not resolve.
+/// bulk export, or MedEngine source lists) and prints the alert burden (findings per patient by severity, and how many
+/// would interrupt under <see cref="FindingFilter.Default"/>), the findings per rule and the entries that did not resolve.
 /// </summary>
 internal static class ReportCommand
 {
@@ -16,7 +18,7 @@ internal static class ReportCommand
     {
         var rules = CommandLine.Value("--rules", "DIR", "The rule files to evaluate (default: the shipped rules).");
         var inputs = CommandLine.Files("FILE|FOLDER", "FHIR NDJSON or Bundles (a bulk export) or MedEngine source lists; a folder stands for its .json and .ndjson files.", ArgumentArity.OneOrMore);
-        var command = new Command("report", "Reconciles and evaluates every patient in the files and prints the findings per rule and the entries that did not resolve.") { rules, inputs };
+        var command = new Command("report", "Reconciles and evaluates every patient in the files and prints the findings per patient by severity, how many would interrupt under the default filter, the findings per rule and the entries that did not resolve.") { rules, inputs };
         command.SetAction(parsed => RunAsync(parsed.GetValue(rules) ?? RuleSet.ShippedDirectory, parsed.GetValue(inputs)!, output, error));
         return command;
     }
@@ -51,6 +53,8 @@ internal static class ReportCommand
             var patients = await PatientsAsync(paths).ConfigureAwait(false);
             var findings = new SortedDictionary<string, (int Findings, HashSet<string> Patients)>(StringComparer.Ordinal);
             var unresolved = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var bySeverity = new SortedDictionary<Severity, (int Findings, HashSet<string> Patients)>(Comparer<Severity>.Create((a, b) => b.CompareTo(a)));
+            var interrupting = (Findings: 0, Patients: new HashSet<string>(StringComparer.Ordinal));
             int entries = 0, resolved = 0;
             foreach (var (id, patient) in patients)
             {
@@ -68,11 +72,29 @@ internal static class ReportCommand
                     var (count, who) = findings.GetValueOrDefault(finding.RuleId, (0, new HashSet<string>(StringComparer.Ordinal)));
                     who.Add(id);
                     findings[finding.RuleId] = (count + 1, who);
+                    var (severityCount, severityWho) = bySeverity.GetValueOrDefault(finding.Severity, (0, new HashSet<string>(StringComparer.Ordinal)));
+                    severityWho.Add(id);
+                    bySeverity[finding.Severity] = (severityCount + 1, severityWho);
+                    if (FindingFilter.Default.Passes(finding))
+                    {
+                        interrupting.Findings++;
+                        interrupting.Patients.Add(id);
+                    }
                 }
             }
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{patients.Count} patients, {entries} entries, {resolved} resolved ({(entries == 0 ? 0 : 100.0 * resolved / entries):0.0} %), {entries - resolved} unresolved.")).ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync("Findings by severity (findings, per patient, patients):").ConfigureAwait(false);
+            foreach (var severity in Enum.GetValues<Severity>().OrderDescending())
+            {
+                var (count, who) = bySeverity.GetValueOrDefault(severity, (0, []));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {Severities.ToName(severity),-16} {count,6} {PerPatient(count, patients.Count),6:0.00} {who.Count,6}")).ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Interrupting under the default filter ({Severities.ToName(FindingFilter.Default.MinimumSeverity)} and above): {interrupting.Findings} findings, {PerPatient(interrupting.Findings, patients.Count):0.00} per patient, {interrupting.Patients.Count} of {patients.Count} patients.")).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync("Findings per rule (findings, patients):").ConfigureAwait(false);
             foreach (var (rule, tally) in findings)
@@ -99,6 +121,8 @@ internal static class ReportCommand
             return CommandLine.BadInput;
         }
     }
+
+    private static double PerPatient(int count, int patients) => patients == 0 ? 0 : (double)count / patients;
 
     /// <summary>The patients in the files: lists and facts gathered by patient id across files.</summary>
     private static async Task<List<(string Id, (List<SourceList> Lists, PatientContext? Context) Patient)>> PatientsAsync(List<string> paths)

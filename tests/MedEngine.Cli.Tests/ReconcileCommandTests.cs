@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace MedEngine.Cli.Tests;
@@ -173,6 +175,19 @@ public sealed class ReconcileCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_OverTheSamplePatient_GivesTheAlertBurdenBySeverityAndUnderTheDefaultFilter()
+    {
+        var (code, output, error) = await Run("report", "--rules", RepositoryPaths.Rules, Samples);
+        Assert.True(code == 0, error);
+        var severities = Regex.Matches(output, @"^  (contraindicated|avoid|caution|info) +(\d+) +(\d+\.\d\d) +([01])\r?$", RegexOptions.Multiline);
+        Assert.Equal(["contraindicated", "avoid", "caution", "info"], severities.Select(m => m.Groups[1].Value));
+        var counts = severities.ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.True(counts["avoid"] >= 1, output); // warfarin + acetylsalicylic acid at least
+        var interrupting = counts["contraindicated"] + counts["avoid"] + counts["caution"];
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Interrupting under the default filter (caution and above): {interrupting} findings, {interrupting:0.00} per patient, 1 of 1 patients."), output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reconcile_KindPrefix_OverridesTheFileKind()
     {
         var file = Write("liste.json", """{ "source": { "id": "x", "kind": "patient" }, "entries": [ { "id": "1", "name": "Marevan", "status": "active" } ] }""");
@@ -218,6 +233,8 @@ public sealed class ReconcileCommandTests : IDisposable
     [InlineData("--at is a sequence number, 1 or more", "replay", "--patient", "p", "--at", "0")]
     [InlineData("--silo-port must be a port number from 1 to 65535", "serve", "--silo-port", "70000")]
     [InlineData("Option '--patient' is required", "confirmed")]
+    [InlineData("Give --onc-high FILE, --ansm FILE, --onc-non-interruptive FILE or several.", "coverage")]
+    [InlineData("No such file: '/no/such/onc.csv'", "coverage", "--onc-high", "/no/such/onc.csv")]
     public async Task BadUsage_ExitsTwo_NamingTheProblem_AndPointsToHelp(string problem, params string[] args)
     {
         var (code, _, error) = await Run(args);
@@ -236,6 +253,7 @@ public sealed class ReconcileCommandTests : IDisposable
     [InlineData("rules", "test")]
     [InlineData("import", "interactions")]
     [InlineData("report")]
+    [InlineData("coverage")]
     [InlineData("serve")]
     [InlineData("replay")]
     [InlineData("put")]

@@ -366,4 +366,54 @@ public sealed class RuleKindTests
         Assert.Equal("Myopathy", support.Findings[0].Message.En);
         Assert.Equal(["Ref A", "Ref B"], support.Findings[1].References);
     }
+
+    private const string TableHeader = "a\tb\tseverity\tconsequence\tmechanism\thandling\tevidence\treference\tsource";
+
+    [Fact]
+    public void InteractionTable_RowAndRuleExceptions_LeaveOutRoutesFormsAndCodes()
+    {
+        using var harness = new RuleHarness(
+            ("table.yaml", Rule("T-14", "interaction-table", "info", "table: pairs.tsv\nexcept: { route: [inhalation] }")),
+            ("pairs.tsv", TableHeader + "\texcept\n" +
+                "L04AX03\tM01A*\tcaution\tMethotrexate toxicity\t\t\t2\t\ttest\troute:topical; atc:M01AX*\n" +
+                "C07AA05\tR03AC*\tcaution\tBronchospasm\t\t\t2\t\ttest\t\n"));
+        var host = new RuleSetHost(harness.Load());
+        IReadOnlyList<Finding> Findings(params string[] medications)
+        {
+            var support = harness.Patient(host: host);
+            support.Apply(RuleHarness.GpList(medications));
+            return support.Findings;
+        }
+
+        Assert.Equal("Methotrexate toxicity", Assert.Single(Findings("metotreksat 10 mg", "Ibux 400 mg")).Message.En);
+        Assert.Empty(Findings("metotreksat 10 mg", "Voltaren gel||topical")); // the row's route exception
+        Assert.Empty(Findings("metotreksat 10 mg", "glukosamin 1500 mg")); // the row's ATC exception
+        Assert.Equal("Bronchospasm", Assert.Single(Findings("Inderal 40 mg", "salbutamol 4 mg tablett")).Message.En);
+        Assert.Empty(Findings("Inderal 40 mg", "salbutamol inhalasjonsaerosol||inhalation")); // the rule's exception, for every row
+    }
+
+    [Theory]
+    [InlineData("route:skin-ish", "'skin-ish' is not a canonical route")]
+    [InlineData("form:tablets", "'tablets' is not a canonical form")]
+    [InlineData("atc:M0", "'M0' is not an ATC code or prefix")]
+    [InlineData("topical", "'topical' is not an exception: write kind:value,value")]
+    public void InteractionTable_BadExceptCell_IsRefusedWithLineAndColumn(string cell, string problem)
+    {
+        var text = TableHeader + "\texcept\nL04AX03\tM01A*\tcaution\tx\t\t\t\t\t\t" + cell + "\n";
+        var error = Assert.Single(Assert.Throws<InputException>(() => InteractionTable.Read(new StringReader(text), "t.tsv")).Errors);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
+        Assert.Equal(text.Split('\n')[1].Length - cell.Length + 1, error.Column);
+    }
+
+    [Fact]
+    public void InteractionTable_RuleExceptWithAnUnknownRoute_IsAnErrorOfTheRuleFile()
+    {
+        using var harness = new RuleHarness(
+            ("table.yaml", Rule("T-15", "interaction-table", "info", "table: pairs.tsv\nexcept: { route: [eyes] }")),
+            ("pairs.tsv", TableHeader + "\nL04AX03\tM01A*\tcaution\tx\t\t\t\t\t\n"));
+        var error = Assert.Single(Assert.Throws<InputException>(harness.Load).Errors);
+        Assert.Contains("'eyes' is not a canonical route", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("table.yaml", error.File, StringComparison.Ordinal);
+    }
 }

@@ -14,7 +14,11 @@ namespace MedEngine.Rules;
 /// <param name="Reference">References.</param>
 /// <param name="Source">Where the row comes from.</param>
 /// <param name="Line">The row's line in its file.</param>
-public sealed record InteractionRow(string A, string B, Severity Severity, string Consequence, string Mechanism, string Handling, string Evidence, string Reference, string Source, int Line);
+public sealed record InteractionRow(string A, string B, Severity Severity, string Consequence, string Mechanism, string Handling, string Evidence, string Reference, string Source, int Line)
+{
+    /// <summary>Lines that do not count for this row, on either side (a topical NSAID for a systemic NSAID interaction).</summary>
+    public LineExceptions Except { get; init; } = LineExceptions.None;
+}
 
 /// <summary>
 /// An interaction table loaded into a hash index: looking up a pair of lines costs a few dictionary probes per substance,
@@ -24,6 +28,9 @@ public sealed class InteractionTable
 {
     /// <summary>The columns of an interaction table file, in order: its header, read here and written by the importers.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["a", "b", "severity", "consequence", "mechanism", "handling", "evidence", "reference", "source"];
+
+    /// <summary>The optional last column after <see cref="Columns"/>: the lines that do not count for the row (<see cref="LineExceptions"/>).</summary>
+    public const string ExceptColumn = "except";
 
     /// <summary>Exact side codes to the rows they are in and the other side.</summary>
     private readonly FrozenDictionary<string, (InteractionRow Row, string Other)[]> _byCode;
@@ -68,6 +75,7 @@ public sealed class InteractionTable
         var errors = new List<InputError>();
         var rows = new List<InteractionRow>();
         var header = false;
+        var width = Columns.Count;
         var number = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -81,18 +89,20 @@ public sealed class InteractionTable
             if (!header)
             {
                 header = true;
-                if (!cells.Select(c => c.Trim()).SequenceEqual(Columns))
+                var names = cells.Select(c => c.Trim()).ToList();
+                if (!names.SequenceEqual(Columns) && !names.SequenceEqual(Columns.Append(ExceptColumn)))
                 {
-                    errors.Add(new InputError(InputIssueCodes.TableHeader, file, $"The header must be the columns {string.Join(", ", Columns)} separated by tabs.") { Line = number, Column = 1 });
+                    errors.Add(new InputError(InputIssueCodes.TableHeader, file, $"The header must be the columns {string.Join(", ", Columns)} (and optionally {ExceptColumn}) separated by tabs.") { Line = number, Column = 1 });
                     break;
                 }
 
+                width = names.Count;
                 continue;
             }
 
-            if (cells.Length != Columns.Count)
+            if (cells.Length != width)
             {
-                errors.Add(new InputError(InputIssueCodes.TableColumns, file, $"Expected {Columns.Count} tab-separated columns, found {cells.Length}.") { Line = number, Column = 1 });
+                errors.Add(new InputError(InputIssueCodes.TableColumns, file, $"Expected {width} tab-separated columns, found {cells.Length}.") { Line = number, Column = 1 });
                 continue;
             }
 
@@ -108,7 +118,15 @@ public sealed class InteractionTable
                 continue;
             }
 
-            rows.Add(new InteractionRow(cells[0].Trim(), cells[1].Trim(), severity, cells[3].Trim(), cells[4].Trim(), cells[5].Trim(), cells[6].Trim(), cells[7].Trim(), cells[8].Trim(), number));
+            string? problem = null;
+            var except = width > Columns.Count ? LineExceptions.Parse(cells[^1], out problem) : LineExceptions.None;
+            if (except is null)
+            {
+                errors.Add(new InputError(InputIssueCodes.TableInvalidValue, file, $"Column {ExceptColumn}: {problem}") { Line = number, Column = line.Length - cells[^1].Length + 1 });
+                continue;
+            }
+
+            rows.Add(new InteractionRow(cells[0].Trim(), cells[1].Trim(), severity, cells[3].Trim(), cells[4].Trim(), cells[5].Trim(), cells[6].Trim(), cells[7].Trim(), cells[8].Trim(), number) { Except = except });
         }
 
         if (!header && errors.Count == 0)
@@ -135,7 +153,7 @@ public sealed class InteractionTable
         return line.Codes.Any(_byCode.ContainsKey) || line.CodesAndPrefixes.Any(_byPrefix.ContainsKey);
     }
 
-    /// <summary>The rows that pair a code of one line with a code of the other.</summary>
+    /// <summary>The rows that pair a code of one line with a code of the other, leaving out rows whose exceptions name either line.</summary>
     /// <param name="first">The first line.</param>
     /// <param name="second">The second line.</param>
     /// <returns>The matching rows, each once, most severe first, then in file order.</returns>
@@ -155,7 +173,7 @@ public sealed class InteractionTable
 
                 foreach (var (row, other) in entries)
                 {
-                    if (Names(other, second) && !(found ??= []).Contains(row))
+                    if (Names(other, second) && !row.Except.Excludes(first) && !row.Except.Excludes(second) && !(found ??= []).Contains(row))
                     {
                         found.Add(row);
                     }

@@ -8,10 +8,11 @@ namespace MedEngine.Rules;
 /// the table's row gives the finding its severity and texts. One NRules rule for the whole table, however many pairs.
 /// </summary>
 /// <param name="Table">The table, loaded and indexed.</param>
-internal sealed record InteractionTableCondition(InteractionTable Table) : RuleCondition
+/// <param name="Except">Lines that take part in no pair of the table (a rule over a table of systemic interactions leaves out topical use).</param>
+internal sealed record InteractionTableCondition(InteractionTable Table, LineExceptions Except) : RuleCondition
 {
-    /// <summary>The kind in a rule file: <c>table</c> is the table's path, relative to the rule file.</summary>
-    public static RuleKind Kind { get; } = new("interaction-table", ["table"], Parse);
+    /// <summary>The kind in a rule file: <c>table</c> is the table's path, relative to the rule file; <c>except</c> (atc, route, form) the lines that take part in no pair.</summary>
+    public static RuleKind Kind { get; } = new("interaction-table", ["table", "except"], Parse);
 
     /// <inheritdoc />
     public override FindingCategory Category => FindingCategory.Interaction;
@@ -19,8 +20,8 @@ internal sealed record InteractionTableCondition(InteractionTable Table) : RuleC
     /// <inheritdoc />
     public override void AddPatterns(RulePatterns patterns)
     {
-        patterns.Line(Table.Involves);
-        patterns.Line(Table.Involves, (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && Table.Find(a, b).Count > 0);
+        patterns.Line(Counts);
+        patterns.Line(Counts, (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && Table.Find(a, b).Count > 0);
     }
 
     /// <inheritdoc />
@@ -38,10 +39,14 @@ internal sealed record InteractionTableCondition(InteractionTable Table) : RuleC
             row.Reference.Length > 0 ? [.. rule.References, .. row.Reference.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : rule.References);
     }
 
+    /// <summary>Whether a line can be part of a pair: not one of the rule's exceptions, and named by a row.</summary>
+    private bool Counts(MedicationFact line) => !Except.Excludes(line) && Table.Involves(line);
+
     private static InteractionTableCondition? Parse(RuleSyntax syntax, YamlMappingNode map)
     {
+        var except = Exceptions(syntax, map);
         var path = syntax.Yaml.String(map, "table", required: true);
-        if (path is null)
+        if (path is null || except is null)
         {
             return null;
         }
@@ -49,12 +54,43 @@ internal sealed record InteractionTableCondition(InteractionTable Table) : RuleC
         var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(syntax.File)) ?? ".", path));
         try
         {
-            return new InteractionTableCondition(InteractionTable.Load(full));
+            return new InteractionTableCondition(InteractionTable.Load(full), except);
         }
         catch (InputException e)
         {
             syntax.Errors.AddRange(e.Errors);
             return null;
         }
+    }
+
+    /// <summary>The rule's <c>except</c>: <c>{ atc: [...], route: [...], form: [...] }</c>, each value checked; null after an error.</summary>
+    private static LineExceptions? Exceptions(RuleSyntax syntax, YamlMappingNode map)
+    {
+        if (syntax.Yaml.Get(map, "except") is not { } node)
+        {
+            return LineExceptions.None;
+        }
+
+        if (syntax.Yaml.Map(node, "'except'") is not { } except)
+        {
+            return null;
+        }
+
+        syntax.Yaml.CheckKeys(except, "'except'", "atc", "route", "form");
+        var good = true;
+        List<string> Values(string kind)
+        {
+            var values = syntax.Yaml.Strings(except, kind).Select(v => kind == "atc" ? v.ToUpperInvariant() : v).ToList();
+            foreach (var problem in values.Select(v => LineExceptions.Problem(kind, v)).OfType<string>())
+            {
+                syntax.Yaml.Error(InputIssueCodes.RuleInvalidValue, syntax.Yaml.Get(except, kind)!, problem);
+                good = false;
+            }
+
+            return values;
+        }
+
+        var exceptions = new LineExceptions(Values("atc"), Values("route"), Values("form"));
+        return good ? exceptions : null;
     }
 }
