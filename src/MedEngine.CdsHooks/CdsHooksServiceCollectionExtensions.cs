@@ -50,6 +50,7 @@ public static class CdsHooksServiceCollectionExtensions
         services.TryAddSingleton(sp => new MedEngineBuilder()
             .UseKnowledge(sp.GetRequiredService<IKnowledgeBase>())
             .UseRules(sp.GetRequiredService<RuleSetHost>())
+            .UseLearnedMatcher()
             .UseTimeProvider(sp.GetRequiredService<TimeProvider>())
             .Build());
         services.TryAddSingleton<IPatientEventStore>(sp => new SqlitePatientEventStore(sp.GetRequiredService<IOptions<CdsHooksOptions>>().Value.EventStorePath));

@@ -32,6 +32,7 @@ internal static class CommandLine
             PutCommand.Create(output, error),
             DecideCommand.Create(output, error),
             ConfirmedCommand.Create(output, error),
+            KnowledgeCommand.Create(output, error),
         };
         foreach (var command in Descendants(root))
         {

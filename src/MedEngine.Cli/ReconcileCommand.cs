@@ -55,7 +55,7 @@ internal static class ReconcileCommand
                 inputs.Add(await InputLoader.LoadAsync(path, kind, patient).ConfigureAwait(false));
             }
 
-            var builder = new MedEngineBuilder();
+            var builder = new MedEngineBuilder().UseLearnedMatcher();
             var runtime = (rules is null ? builder : builder.UseRulesDirectory(rules)).Build();
             var lists = inputs.SelectMany(i => i.Lists).ToList();
             if (lists.GroupBy(l => l.Source.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)

@@ -49,7 +49,7 @@ internal static class ReportCommand
 
         try
         {
-            var runtime = new MedEngineBuilder().UseRulesDirectory(rules).Build();
+            var runtime = new MedEngineBuilder().UseRulesDirectory(rules).UseLearnedMatcher().Build();
             var patients = await PatientsAsync(paths).ConfigureAwait(false);
             var findings = new SortedDictionary<string, (int Findings, HashSet<string> Patients)>(StringComparer.Ordinal);
             var unresolved = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -43,7 +43,7 @@ internal sealed class StoredPatients
     /// <summary>Opens the store and loads the patient, as now or as at a sequence number (the runtime with the rules, the system clock).</summary>
     public async Task<(MedEngineRuntime Runtime, SqlitePatientEventStore Store, DurablePatient Patient)> OpenAsync(long? at = null)
     {
-        var runtime = new MedEngineBuilder().UseRulesDirectory(RulesDirectory).Build();
+        var runtime = new MedEngineBuilder().UseRulesDirectory(RulesDirectory).UseLearnedMatcher().Build();
         var store = new SqlitePatientEventStore(Store!);
         try
         {

@@ -22,11 +22,12 @@ internal sealed partial class EntryNormalizer
 
     /// <summary>Creates a normalizer over a knowledge base.</summary>
     /// <param name="knowledge">The knowledge base.</param>
-    public EntryNormalizer(IKnowledgeBase knowledge)
+    /// <param name="proposer">What proposes possible matches for unresolved names; by default <see cref="EditDistanceProposer"/>.</param>
+    public EntryNormalizer(IKnowledgeBase knowledge, IMatchProposer? proposer = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         _knowledge = knowledge;
-        _resolver = new MedicationResolver(knowledge);
+        _resolver = new MedicationResolver(knowledge, proposer);
     }
 
     /// <summary>Whether the knowledge base knows an ATC code (a substance or a combination), so an entry coded with it resolves.</summary>

@@ -33,7 +33,7 @@ public sealed record MedicationResolution
 /// <summary>A knowledge base name that resembles an unresolved entry's name.</summary>
 /// <param name="Name">The normalized name in the knowledge base.</param>
 /// <param name="Substances">What that name means.</param>
-/// <param name="Similarity">Similarity from 0 to 1 (1 - edit distance / length).</param>
+/// <param name="Similarity">The proposer's score from 0 to 1 (for <see cref="EditDistanceProposer"/>, 1 - edit distance / length).</param>
 public sealed record PossibleMatch(string Name, IReadOnlyList<Substance> Substances, double Similarity);
 
 /// <summary>How a free-text entry was read: the words that exactly name the medication, and the words after them.</summary>

@@ -7,12 +7,13 @@ namespace MedEngine.Normalization;
 
 /// <summary>
 /// Resolves an entry to substances: by code first (known product and ATC codes, then an unknown ATC level 5 code as its own key),
-/// then by exact normalized name. A name that is only similar becomes a <see cref="PossibleMatch"/>, never a resolution.
+/// then by exact normalized name. A name that is only similar becomes a <see cref="PossibleMatch"/> of the proposer (by default
+/// <see cref="EditDistanceProposer"/>), never a resolution.
 /// </summary>
-internal sealed partial class MedicationResolver(IKnowledgeBase knowledge)
+internal sealed partial class MedicationResolver(IKnowledgeBase knowledge, IMatchProposer? proposer = null)
 {
-    private const double PossibleMatchThreshold = 0.75;
     private const int MaxPossibleMatches = 3;
+    private readonly IMatchProposer _proposer = proposer ?? new EditDistanceProposer(knowledge);
 
     public MedicationResolution Resolve(MedicationEntry entry)
     {
@@ -153,15 +154,11 @@ internal sealed partial class MedicationResolver(IKnowledgeBase knowledge)
         var cores = written.Select(w => string.Join(' ', NameNormalizer.Words(NameNormalizer.Normalize(Brackets().Replace(FreeText.NamePart(w), " "))).Where(x => !IsFiller(x))))
             .Where(c => c.Length >= 3).Distinct().ToList();
         var best = new Dictionary<string, PossibleMatch>(StringComparer.Ordinal);
-        foreach (var core in cores)
+        foreach (var match in cores.SelectMany(core => _proposer.Propose(core, MaxPossibleMatches)))
         {
-            foreach (var name in knowledge.Names)
+            if (!best.TryGetValue(match.Name, out var seen) || seen.Similarity < match.Similarity)
             {
-                var similarity = Spelling.Similarity(core, name, PossibleMatchThreshold);
-                if (similarity >= PossibleMatchThreshold && (!best.TryGetValue(name, out var seen) || seen.Similarity < similarity))
-                {
-                    best[name] = new PossibleMatch(name, knowledge.FindByName(name)!.Substances, similarity);
-                }
+                best[match.Name] = match;
             }
         }
 

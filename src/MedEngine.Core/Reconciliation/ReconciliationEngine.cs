@@ -16,10 +16,11 @@ internal sealed class ReconciliationEngine
     /// <summary>Creates an engine.</summary>
     /// <param name="knowledge">The knowledge base used to resolve entries.</param>
     /// <param name="policy">The source-precedence policy. The default value is <see cref="SourcePrecedencePolicy.Default"/>.</param>
-    public ReconciliationEngine(IKnowledgeBase knowledge, SourcePrecedencePolicy? policy = null)
+    /// <param name="proposer">What proposes possible matches for unresolved names; by default <see cref="EditDistanceProposer"/>.</param>
+    public ReconciliationEngine(IKnowledgeBase knowledge, SourcePrecedencePolicy? policy = null, IMatchProposer? proposer = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        _normalizer = new EntryNormalizer(knowledge);
+        _normalizer = new EntryNormalizer(knowledge, proposer);
         _policy = policy ?? SourcePrecedencePolicy.Default;
     }
 

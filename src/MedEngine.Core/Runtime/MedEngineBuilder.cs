@@ -21,6 +21,7 @@ public sealed class MedEngineBuilder
     private IKnowledgeBase? _knowledge;
     private string? _knowledgeDirectory;
     private Func<IKnowledgeBase, TimeProvider, IDecisionSupport>? _decisionSupport;
+    private Func<IKnowledgeBase, IMatchProposer>? _proposer;
     private SourcePrecedencePolicy _policy = SourcePrecedencePolicy.Default;
     private TimeProvider _time = TimeProvider.System;
     private bool _built;
@@ -69,6 +70,19 @@ public sealed class MedEngineBuilder
         return this;
     }
 
+    /// <summary>
+    /// Uses another proposer of possible matches for entries that do not resolve (by default <see cref="EditDistanceProposer"/>);
+    /// the learned matcher's <c>UseLearnedMatcher()</c> (package <c>MedEngine.Matching</c>) calls this. Proposals never resolve an entry.
+    /// </summary>
+    /// <param name="create">Creates the proposer from the loaded knowledge base, once, in <see cref="Build"/>.</param>
+    /// <returns>This builder.</returns>
+    public MedEngineBuilder UseMatchProposer(Func<IKnowledgeBase, IMatchProposer> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        _proposer = create;
+        return this;
+    }
+
     /// <summary>Uses a source-precedence policy other than <see cref="SourcePrecedencePolicy.Default"/>.</summary>
     /// <param name="policy">The policy.</param>
     /// <returns>This builder.</returns>
@@ -102,6 +116,6 @@ public sealed class MedEngineBuilder
 
         _built = true;
         var knowledge = _knowledge ?? FileKnowledgeBase.Load(_knowledgeDirectory ?? FileKnowledgeBase.ShippedDirectory);
-        return new MedEngineRuntime(knowledge, _policy, _decisionSupport?.Invoke(knowledge, _time), _time);
+        return new MedEngineRuntime(knowledge, _policy, _decisionSupport?.Invoke(knowledge, _time), _time, _proposer?.Invoke(knowledge));
     }
 }

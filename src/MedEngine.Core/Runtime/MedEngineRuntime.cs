@@ -14,10 +14,10 @@ public sealed class MedEngineRuntime
     private readonly ReconciliationEngine _reconciliation;
     private readonly IDecisionSupport? _decisionSupport;
 
-    internal MedEngineRuntime(IKnowledgeBase knowledge, SourcePrecedencePolicy policy, IDecisionSupport? decisionSupport, TimeProvider time)
+    internal MedEngineRuntime(IKnowledgeBase knowledge, SourcePrecedencePolicy policy, IDecisionSupport? decisionSupport, TimeProvider time, IMatchProposer? proposer = null)
     {
         Knowledge = knowledge;
-        _reconciliation = new ReconciliationEngine(knowledge, policy);
+        _reconciliation = new ReconciliationEngine(knowledge, policy, proposer);
         _decisionSupport = decisionSupport;
         Time = time;
     }

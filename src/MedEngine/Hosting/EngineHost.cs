@@ -29,7 +29,7 @@ internal sealed class EngineHost
     private MedEngineRuntime Build(MedEngineOptions options, TimeProvider time, Action<MedEngineBuilder>? configure)
     {
         var knowledge = FileKnowledgeBase.Load(options.KnowledgeDirectory ?? FileKnowledgeBase.ShippedDirectory);
-        var builder = new MedEngineBuilder().UseTimeProvider(time).UseKnowledge(knowledge);
+        var builder = new MedEngineBuilder().UseTimeProvider(time).UseKnowledge(knowledge).UseLearnedMatcher();
         if (options is { ReloadRules: true, RulesDirectory: { } watched })
         {
             Reload = new RuleReload(new RuleSetHost(RuleSet.Load(watched, knowledge, time)), watched, knowledge, time);
