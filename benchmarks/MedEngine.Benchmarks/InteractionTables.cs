@@ -32,7 +32,7 @@ internal static class InteractionTables
         Title = new LocalizedText("Interaksjon", "Interaction"),
         Message = new LocalizedText("", ""),
         Severity = Severity.Caution,
-        Condition = new InteractionTableCondition(table),
+        Condition = new InteractionTableCondition(table, LineExceptions.None),
         File = table.File,
         Line = 1,
     };

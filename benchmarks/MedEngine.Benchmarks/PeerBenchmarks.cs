@@ -33,7 +33,7 @@ public class PeerBenchmarks
     {
         var pairs = InteractionTables.Pairs().Take(Pairs).ToList();
         _patient = Workload.PatientWithLines(20);
-        _facts = Workload.Engine.Reconcile([_patient]).Lines.Where(MedicationFact.IsCurrent).Select(l => new MedicationFact(l)).ToList();
+        _facts = Workload.Engine.Reconcile([_patient]).Lines.Where(MedicationFact.IsCurrent).Select(l => new MedicationFact(l, DateOnly.FromDateTime(Workload.Time.GetUtcNow().UtcDateTime))).ToList();
         _codes = new PatientCodes { Codes = _facts.SelectMany(f => f.Codes).ToHashSet(StringComparer.Ordinal) };
         _medEngine = Workload.Runtime(RuleSet.Compile([InteractionTables.Rule(InteractionTables.Load(Pairs))], Workload.Time));
         _rulesEngine = new RulesEngine.RulesEngine(JsonSerializer.Deserialize<RulesEngine.Models.Workflow[]>(Workflow(pairs))!, new RulesEngine.Models.ReSettings());
