@@ -1,35 +1,53 @@
 using System.Collections.Frozen;
 using MedEngine.Model;
+using MedEngine.Units;
 
 namespace MedEngine.Knowledge;
 
 /// <summary>
 /// The knowledge base loaded from the tab-separated files described in <c>docs/knowledge-base.md</c>:
-/// <c>substances.tsv</c>, <c>salts.txt</c> and <c>products.tsv</c>. Immutable and thread-safe once loaded.
+/// <c>substances.tsv</c>, <c>salts.txt</c>, <c>makers.txt</c> and <c>products.tsv</c>. Immutable and thread-safe once loaded.
 /// </summary>
 public sealed class FileKnowledgeBase : IKnowledgeBase
 {
     private const string SubstancesFile = "substances.tsv";
     private const string SaltsFile = "salts.txt";
     private const string ProductsFile = "products.tsv";
+    private const string MakersFile = "makers.txt";
+    private const int MaxMakerWords = 3;
+
     /// <summary>The columns of <c>substances.tsv</c>, in order: its header, read here and written by the importers.</summary>
-    public static IReadOnlyList<string> SubstanceColumns { get; } = ["atc", "name_en", "name_nb", "synonyms"];
+    public static IReadOnlyList<string> SubstanceColumns { get; } = ["atc", "name_en", "name_nb", "synonyms", "rxnorm"];
 
     /// <summary>The columns of <c>products.tsv</c>, in order: its header, read here and written by the importers.</summary>
-    public static IReadOnlyList<string> ProductColumns { get; } = ["name", "substances", "atc", "form", "route", "codes"];
-
+    public static IReadOnlyList<string> ProductColumns { get; } = ["name", "substances", "atc", "form", "route", "codes", "strengths"];
 
     private readonly FrozenDictionary<string, KnowledgeMatch> _byName;
     private readonly FrozenDictionary<(CodeSystem, string), KnowledgeMatch> _byCode;
     private readonly FrozenSet<string> _salts;
+    private readonly FrozenSet<string> _makers;
 
-    private FileKnowledgeBase(Dictionary<string, KnowledgeMatch> byName, Dictionary<(CodeSystem, string), KnowledgeMatch> byCode, HashSet<string> salts)
+    private FileKnowledgeBase(Dictionary<string, KnowledgeMatch> byName, Dictionary<(CodeSystem, string), KnowledgeMatch> byCode, HashSet<string> salts,
+        HashSet<string> makers, IEnumerable<Substance> substances, IEnumerable<Product> products)
     {
         _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
         _byCode = byCode.ToFrozenDictionary();
         _salts = salts.ToFrozenSet(StringComparer.Ordinal);
+        _makers = makers.ToFrozenSet(StringComparer.Ordinal);
         Names = _byName.Keys;
+        Makers = _makers;
+        Substances = substances.OrderBy(s => s.Key, StringComparer.Ordinal).ToArray();
+        Products = products.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>The normalized makers' names of <c>makers.txt</c>.</summary>
+    public IReadOnlySet<string> Makers { get; }
+
+    /// <summary>Every substance of <c>substances.tsv</c>, ordered by key.</summary>
+    public IReadOnlyList<Substance> Substances { get; }
+
+    /// <summary>Every product of <c>products.tsv</c>, ordered by name.</summary>
+    public IReadOnlyList<Product> Products { get; }
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> Names { get; }
@@ -45,7 +63,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
     /// <exception cref="InputException">The files are missing (the data package was left out) or malformed.</exception>
     public static FileKnowledgeBase LoadShipped() => Load(ShippedDirectory);
 
-    /// <summary>Loads the knowledge base from a folder holding <c>substances.tsv</c>, <c>salts.txt</c> and <c>products.tsv</c>.</summary>
+    /// <summary>Loads the knowledge base from a folder holding <c>substances.tsv</c>, <c>salts.txt</c>, <c>makers.txt</c> and <c>products.tsv</c>.</summary>
     /// <param name="directory">The folder.</param>
     /// <returns>The knowledge base.</returns>
     /// <exception cref="InputException">A file is missing or malformed; every problem is listed with file, line and column.</exception>
@@ -69,6 +87,8 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
         var byName = new Dictionary<string, KnowledgeMatch>(StringComparer.Ordinal);
         var byCode = new Dictionary<(CodeSystem, string), KnowledgeMatch>();
         var salts = new HashSet<string>(StringComparer.Ordinal);
+        var makers = new HashSet<string>(StringComparer.Ordinal);
+        var products = new List<Product>();
 
         foreach (var row in ReadTable(open, origin, SubstancesFile, SubstanceColumns, errors))
         {
@@ -82,7 +102,12 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
 
         foreach (var row in ReadTable(open, origin, ProductsFile, ProductColumns, errors))
         {
-            AddProduct(row, substances, byName, byCode, errors);
+            AddProduct(row, substances, products, byName, byCode, errors);
+        }
+
+        foreach (var row in ReadTable(open, origin, MakersFile, null, errors))
+        {
+            AddMaker(row, makers, byName, errors);
         }
 
         if (errors.Count > 0)
@@ -90,7 +115,7 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
             throw new InputException(errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList());
         }
 
-        return new FileKnowledgeBase(byName, byCode, salts);
+        return new FileKnowledgeBase(byName, byCode, salts, makers, substances.Values, products);
     }
 
     private static void AddSubstance(Row row, Dictionary<string, Substance> substances, Dictionary<string, KnowledgeMatch> byName,
@@ -112,7 +137,17 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
 
         var key = atc.Length > 0 ? atc : "name:" + nameEn;
         var synonyms = SplitList(row.Cells[3]).Select(NameNormalizer.Normalize).Where(s => s.Length > 0).ToArray();
-        var substance = new Substance(key, atc.Length > 0 ? atc : null, nameEn, NameNormalizer.Normalize(row.Cells[2]) is { Length: > 0 } nb ? nb : nameEn, synonyms);
+        var rxNorm = row.Cells[4].Trim();
+        if (rxNorm.Length > 0 && !rxNorm.All(char.IsAsciiDigit))
+        {
+            errors.Add(row.Error(InputIssueCodes.TableInvalidValue, 5, $"'{rxNorm}' is not an RxNorm code (RXCUI, digits only)."));
+            return;
+        }
+
+        var substance = new Substance(key, atc.Length > 0 ? atc : null, nameEn, NameNormalizer.Normalize(row.Cells[2]) is { Length: > 0 } nb ? nb : nameEn, synonyms)
+        {
+            RxNorm = rxNorm.Length > 0 ? rxNorm : null,
+        };
         if (!substances.TryAdd(key, substance))
         {
             errors.Add(row.Error(InputIssueCodes.TableDuplicate, 1, $"Substance '{key}' is listed twice."));
@@ -125,13 +160,18 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
             byCode[(CodeSystem.Atc, substance.Atc)] = match;
         }
 
+        if (substance.RxNorm is not null && !byCode.TryAdd((CodeSystem.RxNorm, substance.RxNorm), match))
+        {
+            errors.Add(row.Error(InputIssueCodes.TableDuplicate, 5, $"RxNorm code '{substance.RxNorm}' already names another substance."));
+        }
+
         foreach (var name in new[] { substance.NameEn, substance.NameNb }.Concat(synonyms).Distinct(StringComparer.Ordinal))
         {
             AddName(row, name, match, byName, errors, 2);
         }
     }
 
-    private static void AddProduct(Row row, Dictionary<string, Substance> substances, Dictionary<string, KnowledgeMatch> byName,
+    private static void AddProduct(Row row, Dictionary<string, Substance> substances, List<Product> products, Dictionary<string, KnowledgeMatch> byName,
         Dictionary<(CodeSystem, string), KnowledgeMatch> byCode, List<InputError> errors)
     {
         var name = NameNormalizer.Normalize(row.Cells[0]);
@@ -142,7 +182,8 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
         }
 
         var members = new List<Substance>();
-        foreach (var key in SplitList(row.Cells[1]))
+        var keys = SplitList(row.Cells[1]).ToArray();
+        foreach (var key in keys)
         {
             if (substances.TryGetValue(key, out var byKey) || substances.TryGetValue("name:" + NameNormalizer.Normalize(key), out byKey))
             {
@@ -154,9 +195,19 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
             }
         }
 
+        if (members.Count < keys.Length)
+        {
+            return;
+        }
+
         if (members.Count == 0)
         {
             errors.Add(row.Error(InputIssueCodes.TableInvalidValue, 2, "A product needs at least one substance."));
+            return;
+        }
+
+        if (ParseStrengths(row, members, errors) is not { } strengths)
+        {
             return;
         }
 
@@ -181,8 +232,9 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
         }
 
         var ordered = members.Distinct().OrderBy(s => s.Key, StringComparer.Ordinal).ToArray();
-        var product = new Product(name, ordered, atc.Length > 0 ? atc : null, EmptyToNull(row.Cells[3]), EmptyToNull(row.Cells[4]), codes);
+        var product = new Product(name, ordered, atc.Length > 0 ? atc : null, EmptyToNull(row.Cells[3]), EmptyToNull(row.Cells[4]), codes) { Strengths = strengths };
         var match = new KnowledgeMatch(ordered, product);
+        products.Add(product);
         AddName(row, name, match, byName, errors, 1);
         if (product.Atc is not null)
         {
@@ -195,6 +247,57 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
             {
                 errors.Add(row.Error(InputIssueCodes.TableDuplicate, 6, $"Code '{coding.Code}' already names another product."));
             }
+        }
+    }
+
+    /// <summary>
+    /// The <c>strengths</c> cell: <c>;</c>-separated strengths, each the <c>+</c>-separated amounts of the substances in the
+    /// order of the <c>substances</c> column (<c>50 mg + 12.5 mg;100 mg + 25 mg</c>); <see langword="null"/> when it is invalid.
+    /// </summary>
+    private static List<ProductStrength>? ParseStrengths(Row row, List<Substance> members, List<InputError> errors)
+    {
+        var strengths = new List<ProductStrength>();
+        foreach (var strength in SplitList(row.Cells[6]))
+        {
+            var amounts = strength.Split('+', StringSplitOptions.TrimEntries);
+            if (amounts.Length != members.Count)
+            {
+                errors.Add(row.Error(InputIssueCodes.TableInvalidValue, 7, $"The strength '{strength}' has {amounts.Length} amounts for {members.Count} substances."));
+                return null;
+            }
+
+            var components = new List<ComponentStrength>();
+            foreach (var (amount, substance) in amounts.Zip(members))
+            {
+                if (!Quantity.TryParse(amount, out var quantity) || quantity!.Unit.Dimension == Dimension.Count)
+                {
+                    errors.Add(row.Error(InputIssueCodes.TableInvalidValue, 7, $"'{amount}' is not an amount with a unit of mass, units, concentration, percent or rate."));
+                    return null;
+                }
+
+                components.Add(new ComponentStrength(substance, quantity));
+            }
+
+            strengths.Add(new ProductStrength(components));
+        }
+
+        return strengths;
+    }
+
+    private static void AddMaker(Row row, HashSet<string> makers, Dictionary<string, KnowledgeMatch> byName, List<InputError> errors)
+    {
+        var maker = NameNormalizer.Normalize(row.Cells[0]);
+        if (maker.Length == 0 || NameNormalizer.Words(maker).Length > MaxMakerWords)
+        {
+            errors.Add(row.Error(InputIssueCodes.TableInvalidValue, 1, $"A maker's name has 1 to {MaxMakerWords} words."));
+        }
+        else if (byName.TryGetValue(maker, out var named))
+        {
+            errors.Add(row.Error(InputIssueCodes.TableDuplicate, 1, $"The maker '{maker}' is also the name of {string.Join(" + ", named.Substances.Select(s => s.NameEn))}."));
+        }
+        else
+        {
+            makers.Add(maker);
         }
     }
 
@@ -294,8 +397,39 @@ public sealed class FileKnowledgeBase : IKnowledgeBase
         return _byCode.GetValueOrDefault((system, system == CodeSystem.Atc ? code.Trim().ToUpperInvariant() : code.Trim()));
     }
 
-    /// <inheritdoc />
-    public KnowledgeMatch? FindByName(string normalizedName) => _byName.GetValueOrDefault(normalizedName);
+    /// <summary>
+    /// Finds what an exact normalized name names: a substance, synonym or product, or a generic by its maker: a substance's
+    /// exact name (salt words allowed) followed by the name of a maker in <c>makers.txt</c> ("atorvastatin sandoz").
+    /// </summary>
+    /// <param name="normalizedName">The name, normalized.</param>
+    /// <returns>The match, or <see langword="null"/> when no name is exactly this.</returns>
+    public KnowledgeMatch? FindByName(string normalizedName)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedName);
+        return _byName.GetValueOrDefault(normalizedName) ?? FindGenericByMaker(NameNormalizer.Words(normalizedName));
+    }
+
+    /// <summary>A substance named before a maker's name: the last one to three words are a maker, the words before them a substance.</summary>
+    private KnowledgeMatch? FindGenericByMaker(string[] words)
+    {
+        for (var makerWords = 1; makerWords <= MaxMakerWords && makerWords < words.Length; makerWords++)
+        {
+            if (!_makers.Contains(string.Join(' ', words[^makerWords..])))
+            {
+                continue;
+            }
+
+            var substance = words[..^makerWords];
+            var match = _byName.GetValueOrDefault(string.Join(' ', substance))
+                ?? _byName.GetValueOrDefault(string.Join(' ', substance.Where(w => !_salts.Contains(w))));
+            if (match is { Product: null })
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
 
     /// <inheritdoc />
     public bool IsSalt(string normalizedWord) => _salts.Contains(normalizedWord);

@@ -11,7 +11,10 @@ public interface IKnowledgeBase
     /// <returns>The match, or <see langword="null"/> when the code is not known.</returns>
     KnowledgeMatch? FindByCode(CodeSystem system, string code);
 
-    /// <summary>Finds what an exact normalized name names (see <see cref="NameNormalizer"/>): a substance, synonym, or product.</summary>
+    /// <summary>
+    /// Finds what an exact normalized name names (see <see cref="NameNormalizer"/>): a substance, synonym, or product, or a
+    /// generic named by a substance's exact name and its maker's ("atorvastatin sandoz").
+    /// </summary>
     /// <param name="normalizedName">The name, normalized.</param>
     /// <returns>The match, or <see langword="null"/> when no name is exactly this.</returns>
     KnowledgeMatch? FindByName(string normalizedName);

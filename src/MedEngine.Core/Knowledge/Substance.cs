@@ -6,4 +6,8 @@ namespace MedEngine.Knowledge;
 /// <param name="NameEn">The English (INN) name.</param>
 /// <param name="NameNb">The Norwegian name.</param>
 /// <param name="Synonyms">Other names the substance is known by.</param>
-public sealed record Substance(string Key, string? Atc, string NameEn, string NameNb, IReadOnlyList<string> Synonyms);
+public sealed record Substance(string Key, string? Atc, string NameEn, string NameNb, IReadOnlyList<string> Synonyms)
+{
+    /// <summary>The RxNorm ingredient code (RXCUI of term type IN), when known.</summary>
+    public string? RxNorm { get; init; }
+}

@@ -17,6 +17,9 @@ internal sealed class KnowledgeSet
 
     public IReadOnlyList<SubstanceRow> Substances => _substanceOrder;
 
+    /// <summary>The normalized makers' names of the knowledge base read (<c>makers.txt</c>): never a brand.</summary>
+    public IReadOnlySet<string> Makers { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public IReadOnlyList<ProductRow> Products => _products;
 
     public SubstanceRow? Find(string key) => _substances.GetValueOrDefault(key);

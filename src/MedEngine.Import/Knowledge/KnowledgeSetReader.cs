@@ -9,11 +9,10 @@ internal static class KnowledgeSetReader
     /// <exception cref="InputException">The folder is not a valid knowledge base.</exception>
     public static KnowledgeSet Read(string directory)
     {
-        FileKnowledgeBase.Load(directory);
-        var set = new KnowledgeSet();
+        var set = new KnowledgeSet { Makers = FileKnowledgeBase.Load(directory).Makers };
         foreach (var cells in Rows(Path.Combine(directory, "substances.tsv")))
         {
-            var row = new SubstanceRow(cells[0].Length > 0 ? cells[0] : null, cells[1], cells[2]);
+            var row = new SubstanceRow(cells[0].Length > 0 ? cells[0] : null, cells[1], cells[2]) { RxNorm = cells[4] };
             row.Synonyms.AddRange(cells[3].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             set.AddSubstance(row);
         }
@@ -21,7 +20,7 @@ internal static class KnowledgeSetReader
         foreach (var cells in Rows(Path.Combine(directory, "products.tsv")))
         {
             var keys = Split(cells[1]).Select(k => set.Find(k) is not null ? k : "name:" + NameNormalizer.Normalize(k)).ToArray();
-            set.AddProduct(new ProductRow(cells[0], keys, Empty(cells[2]), Empty(cells[3]), Empty(cells[4]), Split(cells[5])));
+            set.AddProduct(new ProductRow(cells[0], keys, Empty(cells[2]), Empty(cells[3]), Empty(cells[4]), Split(cells[5])) { Strengths = cells[6] });
         }
 
         return set;

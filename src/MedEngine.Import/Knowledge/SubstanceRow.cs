@@ -11,6 +11,9 @@ internal sealed class SubstanceRow(string? atc, string nameEn, string nameNb)
 
     public List<string> Synonyms { get; } = [];
 
+    /// <summary>The RxNorm ingredient code, or empty.</summary>
+    public string RxNorm { get; init; } = string.Empty;
+
     /// <summary>The key products and the loader use: the ATC code, or <c>name:</c> and the normalized English name.</summary>
     public string Key => Atc ?? "name:" + MedEngine.Knowledge.NameNormalizer.Normalize(NameEn);
 

@@ -48,8 +48,7 @@ public static class NameImporter
 
         brands.Apply(log, "brands added (products.tsv)", set.Owner, (key, name) => set.AddProduct(new ProductRow(name, [key], null, null, null, [])));
         var origin = string.Join(", ", files.Select(Path.GetFileName)) + " on " + knowledgeDirectory;
-        var salts = File.ReadAllText(Path.Combine(knowledgeDirectory, "salts.txt"));
-        var written = KnowledgeSetWriter.Write(set, outDirectory, origin, salts).ToList();
+        var written = KnowledgeSetWriter.Write(set, outDirectory, origin, knowledgeDirectory).ToList();
         var skipped = Path.Combine(outDirectory, "skipped.tsv");
         SkippedWriter.Write(skipped, origin, log.Skipped);
         written.Add(skipped);
@@ -89,6 +88,7 @@ public static class NameImporter
             var reason = normalized.Replace(" ", string.Empty, StringComparison.Ordinal).Length < MinimumBrandLength ? "brand shorter than 3 letters"
                 : normalized.Any(char.IsDigit) ? "brand has a digit (a code or strength)"
                 : brand.Contains(',', StringComparison.Ordinal) ? "brand has a comma (an inverted heading)"
+                : set.Makers.Contains(normalized) ? "brand is a maker's name (makers.txt)"
                 : null;
             if (reason is not null)
             {

@@ -14,7 +14,7 @@ namespace MedEngine.Tests.Fuzzing;
 public sealed class TableFuzzTests
 {
     private static readonly string Knowledge = Path.Combine(RepositoryPaths.Root, "data", "knowledge");
-    private static readonly string[] KnowledgeFiles = ["substances.tsv", "salts.txt", "products.tsv"];
+    private static readonly string[] KnowledgeFiles = ["substances.tsv", "salts.txt", "makers.txt", "products.tsv"];
     private static readonly string InteractionTableText = File.ReadAllText(Path.Combine(RepositoryPaths.Rules, "tables", "medengine-interactions.tsv"));
     private static readonly string[] Inserts = ["\t", "\n", "\r", "\t\t", "|", ";", ",", " ", "", "\u0000", "\uFEFF", "\uFFFD", "99999999999999999999999999999", "-1", "ZZ99ZZ99", new string('x', 5000), "#"];
 
