@@ -99,9 +99,10 @@ public sealed class LearnedMatcherTests(ITestOutputHelper output)
     {
         var folder = Directory.CreateTempSubdirectory("medengine-matcher-").FullName;
         File.WriteAllText(Path.Combine(folder, "substances.tsv"),
-            "atc\tname_en\tname_nb\tsynonyms\nB01AA03\twarfarin\twarfarin\t\nA10BA02\tmetformin\tmetformin\t\nC07AB02\tmetoprolol\tmetoprolol\t\nN02BE01\tparacetamol\tparacetamol\tacetaminophen\nC10AA05\tatorvastatin\tatorvastatin\t\n");
+            "atc\tname_en\tname_nb\tsynonyms\trxnorm\nB01AA03\twarfarin\twarfarin\t\t\nA10BA02\tmetformin\tmetformin\t\t\nC07AB02\tmetoprolol\tmetoprolol\t\t\nN02BE01\tparacetamol\tparacetamol\tacetaminophen\t\nC10AA05\tatorvastatin\tatorvastatin\t\t\n");
         File.WriteAllText(Path.Combine(folder, "salts.txt"), "natrium\n");
-        File.WriteAllText(Path.Combine(folder, "products.tsv"), "name\tsubstances\tatc\tform\troute\tcodes\nmarevan\tB01AA03\t\ttablett\toral\t\nlipitor\tC10AA05\t\ttablett\toral\t\n");
+        File.WriteAllText(Path.Combine(folder, "makers.txt"), "sandoz\n");
+        File.WriteAllText(Path.Combine(folder, "products.tsv"), "name\tsubstances\tatc\tform\troute\tcodes\tstrengths\nmarevan\tB01AA03\t\ttablett\toral\t\t\nlipitor\tC10AA05\t\ttablett\toral\t\t\n");
         return folder;
     }
 }
