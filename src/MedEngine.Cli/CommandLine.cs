@@ -92,6 +92,29 @@ internal static class CommandLine
         return BadInput;
     }
 
+    /// <summary>Runs a command's work: refused input (every error, with file, line and field) and a file that cannot be read answer 2.</summary>
+    public static async Task<int> RunAsync(TextWriter error, Func<Task> run)
+    {
+        try
+        {
+            await run().ConfigureAwait(false);
+            return Success;
+        }
+        catch (InputException e)
+        {
+            foreach (var inputError in e.Errors)
+            {
+                await error.WriteLineAsync("medengine: " + inputError).ConfigureAwait(false);
+            }
+
+            return BadInput;
+        }
+        catch (IOException e)
+        {
+            return await FailAsync(error, e.Message).ConfigureAwait(false);
+        }
+    }
+
     private static IEnumerable<Command> Descendants(Command command) => command.Subcommands.SelectMany(c => Descendants(c).Prepend(c));
 
     private static IEnumerable<string> Path(Command command, Command from) =>

@@ -76,27 +76,8 @@ internal static class ImportCommand
         };
     }
 
-    private static async Task<int> RunAsync(Func<ImportResult> import, TextWriter output, TextWriter error)
-    {
-        try
-        {
-            await output.WriteAsync(import().Summary()).ConfigureAwait(false);
-            return CommandLine.Success;
-        }
-        catch (InputException e)
-        {
-            foreach (var inputError in e.Errors)
-            {
-                await error.WriteLineAsync("medengine: " + inputError).ConfigureAwait(false);
-            }
-
-            return CommandLine.BadInput;
-        }
-        catch (IOException e)
-        {
-            return await CommandLine.FailAsync(error, e.Message).ConfigureAwait(false);
-        }
-    }
+    private static Task<int> RunAsync(Func<ImportResult> import, TextWriter output, TextWriter error) =>
+        CommandLine.RunAsync(error, () => output.WriteAsync(import().Summary()));
 
     private static string Existing(string file) =>
         File.Exists(file) ? file : throw new InputException(new InputError(InputIssueCodes.FileMissing, file, "The file does not exist."));

@@ -19,7 +19,7 @@ internal static class KnowledgeCommand
         var trainKnowledge = Knowledge();
         var trainOut = CommandLine.Value("--out", "FILE", $"The model file to write (default: {MatcherModel.FileName} in the knowledge base folder).");
         var train = new Command("train-matcher", "Trains the name matcher from the knowledge base's names and generated variants, deterministically.") { trainKnowledge, trainOut };
-        train.SetAction(parsed => RunAsync(error, async () =>
+        train.SetAction(parsed => CommandLine.RunAsync(error, async () =>
         {
             var directory = KnowledgeDirectory(parsed.GetValue(trainKnowledge));
             var knowledge = FileKnowledgeBase.Load(directory);
@@ -41,7 +41,7 @@ internal static class KnowledgeCommand
         {
             evaluateKnowledge, model, data,
         };
-        evaluate.SetAction(parsed => RunAsync(error, async () =>
+        evaluate.SetAction(parsed => CommandLine.RunAsync(error, async () =>
         {
             var directory = KnowledgeDirectory(parsed.GetValue(evaluateKnowledge));
             var knowledge = FileKnowledgeBase.Load(directory);
@@ -58,26 +58,4 @@ internal static class KnowledgeCommand
     /// <summary>The folder given, else the repository's data/knowledge when run from the repository root, else the shipped copy.</summary>
     private static string KnowledgeDirectory(string? given) =>
         given ?? (Directory.Exists(Path.Combine("data", "knowledge")) ? Path.Combine("data", "knowledge") : FileKnowledgeBase.ShippedDirectory);
-
-    private static async Task<int> RunAsync(TextWriter error, Func<Task> run)
-    {
-        try
-        {
-            await run().ConfigureAwait(false);
-            return CommandLine.Success;
-        }
-        catch (InputException e)
-        {
-            foreach (var inputError in e.Errors)
-            {
-                await error.WriteLineAsync("medengine: " + inputError).ConfigureAwait(false);
-            }
-
-            return CommandLine.BadInput;
-        }
-        catch (IOException e)
-        {
-            return await CommandLine.FailAsync(error, e.Message).ConfigureAwait(false);
-        }
-    }
 }

@@ -169,7 +169,7 @@ public sealed class PatientGrainTests(ITestOutputHelper log) : IAsyncLifetime
     [Fact]
     public async Task AWatcherOnOneNode_GetsTheChangesMadeThroughAnother()
     {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         var changes = Node(_cluster.Silos[0]).WatchAsync("watched", stop.Token).GetAsyncEnumerator(stop.Token);
         var next = changes.MoveNextAsync().AsTask();
         await Task.Delay(500);

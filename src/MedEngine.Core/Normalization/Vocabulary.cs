@@ -21,5 +21,7 @@ internal static class Vocabulary
         "with", "of", "in", "sublingual", "resoriblett", "dispergerbar", "dispersible", "chewable", "oppløselig", "mg", "ml",
         "depotkapsel", "depotkapsler", "sublingualspray", "munnspray", "mikrogram", "timer", "time", "modified",
         "vaginaltablett", "vaginaltabletter", "vaginalkrem", "vagitorie", "vagitorier", "vaginalinnlegg",
+        "oyegel", "oyesalve", "oredraper", "sjampo", "skum", "implantat", "rektalvaeske", "klyster", "intrauterint", "innlegg",
+        "vaginalring", "sublingualtablett", "tyggegummi", "konsentrat", "medisinert", "kutant",
     }.ToFrozenSet(StringComparer.Ordinal);
 }

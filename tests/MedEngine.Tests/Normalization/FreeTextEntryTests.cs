@@ -97,6 +97,13 @@ public sealed class FreeTextEntryTests
     [InlineData("Ozempic 1 mg injeksjonsvæske, oppløsning i ferdigfylt penn", "injection", "parenteral")]
     [InlineData("Xalatan 50 mikrogram/ml øyedråper, oppløsning", "eye drops", "ophthalmic")]
     [InlineData("Paracet 24 mg/ml mikstur, oppløsning", "oral liquid", "oral")]
+    [InlineData("Locoid 0,1 % kutan oppløsning", "cutaneous", "topical")]
+    [InlineData("Fucithalmic 1 % øyedråper, suspensjon", "eye drops", "ophthalmic")]
+    [InlineData("Terra-Cortril øyesalve", "eye ointment", "ophthalmic")]
+    [InlineData("Otocomb øredråper", "ear drops", "otic")]
+    [InlineData("Temgesic 0,2 mg sublingualtablett", "oromucosal", "oromucosal")]
+    [InlineData("Nexplanon 68 mg implantat", "implant", "subcutaneous")]
+    [InlineData("Vagifem 10 mikrogram vaginaltablett", "vaginal", "vaginal")]
     public void FestFormName_CarrierDoesNotDecideTheForm(string name, string form, string route)
     {
         Assert.Equal(form, FormAndRoute.NormalizeForm(name));
