@@ -52,13 +52,13 @@ internal sealed class TableWriter(int width = 120, bool color = false, string la
     {
         var number = result.Lines.Select((l, i) => (l.Id, i + 1)).ToDictionary(p => p.Id, p => p.Item2, StringComparer.Ordinal);
         string Lines(IEnumerable<string> ids) => string.Join(", ", ids.Select(id => number.TryGetValue(id, out var n) ? n.ToString(CultureInfo.InvariantCulture) : id));
-        var bySeverity = findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key).Select(g => $"{g.Count()} {Severities.ToName(g.Key)}").ToList();
+        var bySeverity = findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key).Select(g => $"{g.Count()} {FindingWords.Severity(g.Key, language)}").ToList();
         console.Write(new Text(T(
-            $"Reconciled medication list: {result.Lines.Count} lines, {result.Unresolved.Count} unresolved, {result.EntryCount} entries from {result.Sources.Count} sources. Findings: {(bySeverity.Count == 0 ? "none" : string.Join(", ", bySeverity))}.",
-            $"Samstemt legemiddelliste: {result.Lines.Count} linjer, {result.Unresolved.Count} ikke gjenkjent, {result.EntryCount} oppføringer fra {result.Sources.Count} kilder. Funn: {(bySeverity.Count == 0 ? "ingen" : string.Join(", ", bySeverity))}.") + "\n"));
+            $"Reconciled medication list: {FindingWords.Count(result.Lines.Count, "line", "lines")}, {result.Unresolved.Count} unresolved, {FindingWords.Count(result.EntryCount, "entry", "entries")} from {FindingWords.Count(result.Sources.Count, "source", "sources")}. Findings: {(bySeverity.Count == 0 ? "none" : string.Join(", ", bySeverity))}.",
+            $"Samstemt legemiddelliste: {FindingWords.Count(result.Lines.Count, "linje", "linjer")}, {result.Unresolved.Count} ikke gjenkjent, {FindingWords.Count(result.EntryCount, "oppføring", "oppføringer")} fra {FindingWords.Count(result.Sources.Count, "kilde", "kilder")}. Funn: {(bySeverity.Count == 0 ? "ingen" : string.Join(", ", bySeverity))}.") + "\n"));
         if (findings.FirstOrDefault() is { } worst)
         {
-            console.Write(new Paragraph().Append(T("Most severe: ", "Mest alvorlig: ")).Append($"[{Severities.ToName(worst.Severity)}] ", SeverityStyle(worst.Severity))
+            console.Write(new Paragraph().Append(T("Most severe: ", "Mest alvorlig: ")).Append($"[{FindingWords.Severity(worst.Severity, language)}] ", SeverityStyle(worst.Severity))
                 .Append(Title(worst) + (worst.LineIds.Count > 0 ? T($" (line {Lines(worst.LineIds)})", $" (linje {Lines(worst.LineIds)})") : "") + "\n"));
         }
 
@@ -68,8 +68,8 @@ internal sealed class TableWriter(int width = 120, bool color = false, string la
             var table = Table(T("Severity", "Alvorlighet"), T("Lines", "Linjer"), T("Finding", "Funn"));
             foreach (var finding in findings)
             {
-                var what = $"{Title(finding)} ({finding.RuleId})\n{finding.Explanation}" + (finding.Handling.IsEmpty ? "" : "\n" + T("What to do: ", "Hva gjøres: ") + (_norwegian ? finding.Handling.Nb : finding.Handling.En));
-                table.AddRow(new Text(Severities.ToName(finding.Severity), SeverityStyle(finding.Severity)),
+                var what = $"{Title(finding)} ({finding.RuleId})\n{Explanation(finding)}" + (finding.Handling.IsEmpty ? "" : "\n" + T("What to do: ", "Hva gjøres: ") + (_norwegian ? finding.Handling.Nb : finding.Handling.En));
+                table.AddRow(new Text(FindingWords.Severity(finding.Severity, language), SeverityStyle(finding.Severity)),
                     new Text(finding.LineIds.Count > 0 ? Lines(finding.LineIds) : finding.Category == FindingCategory.NotChecked ? T("unresolved", "ikke gjenkjent") : T("all", "alle")), new Text(what));
             }
 
@@ -147,6 +147,11 @@ internal sealed class TableWriter(int width = 120, bool color = false, string la
     };
 
     private string Title(Finding finding) => _norwegian ? finding.Title.Nb : finding.Title.En;
+
+    /// <summary>The English explanation, or in Norwegian the message, the values and the severity changes (rule files give their reasons in English unless they say otherwise).</summary>
+    private string Explanation(Finding finding) => !_norwegian ? finding.Explanation : finding.Message.Nb
+        + (finding.Values.Count > 0 ? " Verdier: " + string.Join("; ", finding.Values) + "." : "")
+        + (finding.Modifiers.Count > 0 ? $" Alvorlighet fra {FindingWords.Severity(finding.BaseSeverity, language)}: {string.Join("; ", finding.Modifiers.Select(m => FindingWords.Change(m, language)))}." : "");
 
     private string T(string en, string nb) => _norwegian ? nb : en;
 }

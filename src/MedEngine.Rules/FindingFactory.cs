@@ -14,7 +14,7 @@ internal sealed class FindingFactory(ClinicalRule rule, TimeProvider time)
         var lines = match.Medications.OrderBy(m => m.LineId, StringComparer.Ordinal).ToList();
         var texts = rule.Condition.Texts(rule, lines);
         var values = rule.Condition.Values(match, lines, time).ToList();
-        var applied = new List<string>();
+        var applied = new List<SeverityChange>();
         var steps = 0;
         for (var i = 0; i < rule.Modifiers.Count; i++)
         {
@@ -22,7 +22,7 @@ internal sealed class FindingFactory(ClinicalRule rule, TimeProvider time)
             if (Holds(modifier.When, i, match))
             {
                 steps += modifier.Steps;
-                applied.Add($"{(modifier.Steps > 0 ? "raised" : "lowered")} {Math.Abs(modifier.Steps)}: {modifier.Because}");
+                applied.Add(new SeverityChange(modifier.Steps, modifier.Because));
             }
         }
 
@@ -58,7 +58,7 @@ internal sealed class FindingFactory(ClinicalRule rule, TimeProvider time)
     private static bool Holds(RuleWhen when, int index, RuleMatch match) =>
         when.Holds(match.Patient, match.Labs) && (when.Medication is null || match.ModifierMedications[index].Count > 0);
 
-    private static string Explain(string names, List<string> values, List<string> applied, Severity baseSeverity, Severity severity, string message)
+    private static string Explain(string names, List<string> values, List<SeverityChange> applied, Severity baseSeverity, Severity severity, string message)
     {
         var text = $"{(names.Length > 0 ? names + ": " : "")}{message}";
         if (values.Count > 0)
@@ -68,7 +68,7 @@ internal sealed class FindingFactory(ClinicalRule rule, TimeProvider time)
 
         if (applied.Count > 0)
         {
-            text += $" Severity {Severities.ToName(baseSeverity)} {string.Join("; ", applied)}, giving {Severities.ToName(severity)}.";
+            text += $" Severity {Severities.ToName(baseSeverity)} {string.Join("; ", applied.Select(a => FindingWords.Change(a, "en")))}, giving {Severities.ToName(severity)}.";
         }
 
         return text;

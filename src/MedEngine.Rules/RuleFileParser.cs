@@ -261,11 +261,19 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
                 continue;
             }
 
-            modifiers.Add(new SeverityModifier(when, raise - lower, Yaml.String(modifier, "because") ?? RuleSyntax.Describe(when)));
+            modifiers.Add(new SeverityModifier(when, raise - lower, Because(modifier, when)));
         }
 
         return modifiers;
     }
+
+    /// <summary>A modifier's reason: <c>{ nb, en }</c>, or a plain string, which is English only (as is the generated one).</summary>
+    private LocalizedText Because(YamlMappingNode modifier, RuleWhen when) => Yaml.Get(modifier, "because") switch
+    {
+        null => new LocalizedText("", RuleSyntax.Describe(when)),
+        YamlScalarNode => new LocalizedText("", Yaml.String(modifier, "because") ?? RuleSyntax.Describe(when)),
+        _ => Yaml.Text(modifier, "because", required: true),
+    };
 
     private List<RuleExample> ParseExamples(YamlMappingNode map)
     {

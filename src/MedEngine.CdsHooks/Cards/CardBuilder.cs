@@ -53,15 +53,16 @@ internal sealed class CardBuilder(CdsHooksOptions options)
     public Card ReconciliationSummary(ReconciliationResult list, int findingCount)
     {
         var discrepancies = list.Lines.Sum(l => l.Discrepancies.Count);
-        var summary = Clip($"{_texts.Reconciliation}: {list.Lines.Count} {_texts.Medications}, {list.Sources.Count} {_texts.Sources}, {discrepancies} {_texts.Discrepancies}"
+        var summary = Clip($"{_texts.Reconciliation}: {FindingWords.Count(list.Lines.Count, _texts.Medication, _texts.Medications)}, "
+            + $"{FindingWords.Count(list.Sources.Count, _texts.Source, _texts.Sources)}, {FindingWords.Count(discrepancies, _texts.Discrepancy, _texts.Discrepancies)}"
             + (list.Unresolved.Count > 0 ? $", {list.Unresolved.Count} {_texts.Unresolved.ToLowerInvariant()}" : "")
-            + (findingCount > 0 ? $", {findingCount} {_texts.SeeFindings}" : ""), 139);
+            + (findingCount > 0 ? $", {FindingWords.Count(findingCount, _texts.SeeFinding, _texts.SeeFindings)}" : ""), 139);
         var detail = new StringBuilder();
         detail.Append("| ").Append(_texts.Line).Append(" | ").Append(_texts.Status).Append(" | ").Append(_texts.Sources).Append(" | ").Append(_texts.Discrepancies).AppendLine(" |");
         detail.AppendLine("|---|---|---|---|");
         foreach (var line in list.Lines)
         {
-            detail.Append("| ").Append(Escape(Names(line))).Append(" | ").Append(EntryStatuses.ToName(line.Proposed.Status)).Append(" | ")
+            detail.Append("| ").Append(Escape(Names(line))).Append(" | ").Append(CardTexts.StatusName(EntryStatuses.ToName(line.Proposed.Status), _language)).Append(" | ")
                 .Append(Escape(string.Join(", ", line.Entries.Select(e => $"{SourceKinds.ToName(e.Source.Kind)} ({e.Source.Id})").Distinct()))).Append(" | ")
                 .Append(Escape(string.Join("; ", line.Discrepancies.Select(d => $"{d.Code}: {d.Detail}")))).AppendLine(" |");
         }
@@ -118,10 +119,11 @@ internal sealed class CardBuilder(CdsHooksOptions options)
         var text = new StringBuilder();
         text.Append("**").Append(Escape(CardTexts.Text(finding.Title, _language))).AppendLine("**").AppendLine();
         text.AppendLine(Escape(CardTexts.Text(finding.Message, _language))).AppendLine();
-        text.Append("**").Append(_texts.Severity).Append(":** ").Append(Severities.ToName(finding.Severity));
+        text.Append("**").Append(_texts.Severity).Append(":** ").Append(FindingWords.Severity(finding.Severity, _language));
         if (finding.Modifiers.Count > 0)
         {
-            text.Append(" (").Append(Severities.ToName(finding.BaseSeverity)).Append(", ").Append(_texts.RaisedBy).Append(": ").Append(Escape(string.Join("; ", finding.Modifiers))).Append(')');
+            text.Append(" (").Append(_texts.From).Append(' ').Append(FindingWords.Severity(finding.BaseSeverity, _language)).Append("; ")
+                .Append(Escape(string.Join("; ", finding.Modifiers.Select(m => FindingWords.Change(m, _language))))).Append(')');
         }
 
         text.AppendLine().AppendLine();
@@ -129,7 +131,7 @@ internal sealed class CardBuilder(CdsHooksOptions options)
         foreach (var entry in finding.Entries)
         {
             text.Append("- ").Append(Escape(entry.Name ?? entry.EntryId)).Append(" — ").Append(entry.SourceKind).Append(" `").Append(entry.Source.Replace("`", "", StringComparison.Ordinal)).Append("`, ")
-                .Append(entry.Status);
+                .Append(CardTexts.StatusName(entry.Status, _language));
             if (entry.Source == PatientDataReader.DraftSourceId)
             {
                 text.Append(" (").Append(_texts.Draft).Append(')');
@@ -144,19 +146,23 @@ internal sealed class CardBuilder(CdsHooksOptions options)
             text.Append("**").Append(_texts.Values).Append(":** ").AppendLine(Escape(string.Join("; ", finding.Values))).AppendLine();
         }
 
-        if (!string.IsNullOrWhiteSpace(finding.Mechanism))
+        if (CardTexts.Text(finding.Handling, _language) is { Length: > 0 } handling)
         {
-            text.Append("**").Append(_texts.Mechanism).Append(":** ").AppendLine(Escape(finding.Mechanism)).AppendLine();
+            text.Append("**").Append(_texts.Handling).Append(":** ").AppendLine(Escape(handling)).AppendLine();
         }
 
-        if (!finding.Handling.IsEmpty)
+        // Rule files give the mechanism and the evidence in English only: an English card shows them, any other says so.
+        var englishOnly = new[] { (_texts.Mechanism, finding.Mechanism), (_texts.Evidence, finding.Evidence) }.Where(t => !string.IsNullOrWhiteSpace(t.Item2)).ToList();
+        if (englishOnly.Count > 0 && _texts.EnglishOnly.Length > 0)
         {
-            text.Append("**").Append(_texts.Handling).Append(":** ").AppendLine(Escape(CardTexts.Text(finding.Handling, _language))).AppendLine();
+            text.Append('_').Append(_texts.EnglishOnly).AppendLine("_").AppendLine();
         }
-
-        if (!string.IsNullOrWhiteSpace(finding.Evidence))
+        else
         {
-            text.Append("**").Append(_texts.Evidence).Append(":** ").AppendLine(Escape(finding.Evidence)).AppendLine();
+            foreach (var (label, value) in englishOnly)
+            {
+                text.Append("**").Append(label).Append(":** ").AppendLine(Escape(value!)).AppendLine();
+            }
         }
 
         if (finding.References.Count > 0)

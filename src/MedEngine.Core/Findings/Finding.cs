@@ -65,8 +65,8 @@ public sealed record Finding
     /// <summary>The values that crossed a threshold or met a criterion (<c>egfr 24 mL/min/1.73m² (2026-11-01) &lt; 30</c>).</summary>
     public IReadOnlyList<string> Values { get; init; } = [];
 
-    /// <summary>The modifiers that changed the severity, with the direction.</summary>
-    public IReadOnlyList<string> Modifiers { get; init; } = [];
+    /// <summary>The modifiers that changed the severity: the steps and why.</summary>
+    public IReadOnlyList<SeverityChange> Modifiers { get; init; } = [];
 
     /// <summary>A one-paragraph explanation in English: what matched, why, and the severity.</summary>
     public required string Explanation { get; init; }

@@ -133,7 +133,16 @@ public sealed class ReconciliationJsonWriter : IEvaluationWriter
 
         writer.WriteEndArray();
         WriteStrings(writer, "values", finding.Values);
-        WriteStrings(writer, "modifiers", finding.Modifiers);
+        writer.WriteStartArray("modifiers");
+        foreach (var modifier in finding.Modifiers)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("steps", modifier.Steps);
+            WriteText(writer, "because", modifier.Because);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteString("mechanism", finding.Mechanism);
         writer.WriteString("evidence", finding.Evidence);
         WriteStrings(writer, "references", finding.References);

@@ -111,4 +111,4 @@ internal sealed record RuleWhen(PatientCriteria? Patient, DrugSelector? Medicati
 /// <param name="When">The condition.</param>
 /// <param name="Steps">Steps up (positive) or down (negative).</param>
 /// <param name="Because">Why, for the explanation.</param>
-internal sealed record SeverityModifier(RuleWhen When, int Steps, string Because);
+internal sealed record SeverityModifier(RuleWhen When, int Steps, LocalizedText Because);

@@ -35,7 +35,7 @@ public sealed class DecisionSupportTests
             new MedicationEntry { EntryId = "pred", Name = "Prednisolon 5 mg", Status = EntryStatus.Active }));
         var raised = Assert.Single(steroid.Findings.Changed);
         Assert.Equal(Severity.Contraindicated, raised.Severity);
-        Assert.Contains("raised 1: corticosteroid", raised.Modifiers);
+        Assert.Contains(new SeverityChange(1, new LocalizedText("", "corticosteroid")), raised.Modifiers);
 
         var ppi = support.Apply(new EntryUpserted(new MedicationSource("gp", SourceKind.GeneralPractitioner, RuleHarness.Now.AddDays(-1)),
             new MedicationEntry { EntryId = "ppi", Name = "Somac 40 mg", Status = EntryStatus.Active }));
