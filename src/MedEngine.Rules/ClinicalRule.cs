@@ -83,4 +83,7 @@ public sealed record RuleExample(string Name, PatientContext Patient, int? Age, 
 {
     /// <summary>For medications written with <c>used: 8 weeks</c>: days in use by entry id (the start date is set that many days before the day the example runs).</summary>
     public IReadOnlyDictionary<string, int> DaysInUse { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>For labs written as a series (<c>egfr: { 12 months ago: 62, today: 49 }</c>): by test, the values by days before the day the example runs.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<int, decimal>> LabSeries { get; init; } = new Dictionary<string, IReadOnlyDictionary<int, decimal>>();
 }

@@ -9,6 +9,9 @@ namespace MedEngine.Rules;
 /// <param name="Derived">How it was computed, when it was not measured (Cockcroft-Gault).</param>
 public sealed record LabFact(string Test, decimal Value, string Unit, DateTimeOffset? Effective, int? AgeDays, string? Derived = null)
 {
+    /// <summary>Every dated value of the test, oldest first, this one included: what a trend is fitted to (empty for a derived value).</summary>
+    public IReadOnlyList<LabFact> Series { get; init; } = [];
+
     /// <summary>A readable statement of the value (<c>eGFR 24 mL/min/1.73m² (2026-11-01)</c>).</summary>
     public string Describe() =>
         $"{Test} {Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} {Unit}"

@@ -24,7 +24,7 @@ public static class LabFacts
     /// <returns>The test name, or null for a test MedEngine does not name (rules then refer to it as <c>loinc:CODE</c>).</returns>
     public static string? TestName(string loinc) => TestsByLoinc.GetValueOrDefault(loinc);
 
-    /// <summary>The lab facts for a patient at a point in time: the newest value of each test, plus derived creatinine clearance.</summary>
+    /// <summary>The lab facts for a patient at a point in time: the newest value of each test with its dated series, plus derived creatinine clearance.</summary>
     /// <param name="patient">The patient.</param>
     /// <param name="now">The evaluation time, from the host's <see cref="TimeProvider"/>.</param>
     /// <returns>The facts, one per test.</returns>
@@ -35,7 +35,10 @@ public static class LabFacts
             .Select(l => ToFact(l, now))
             .OfType<LabFact>()
             .GroupBy(f => f.Test, StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(f => f.Effective ?? DateTimeOffset.MinValue).First())
+            .Select(g => g.OrderByDescending(f => f.Effective ?? DateTimeOffset.MinValue).First() with
+            {
+                Series = g.Where(f => f.Effective is not null).OrderBy(f => f.Effective).ToList(),
+            })
             .ToList();
         var creatinine = facts.Find(f => f.Test == "creatinine");
         if (facts.All(f => f.Test != "crcl") && (CockcroftGault(patient, creatinine) ?? EgfrInPlaceOfClearance(patient, creatinine, facts.Find(f => f.Test == "egfr"))) is { } crcl)

@@ -43,7 +43,11 @@ public sealed class RuleExampleRunner(IKnowledgeBase knowledge, RuleSet rules, T
         var patient = example.Patient with
         {
             BirthDate = example.Age is { } age ? today.AddYears(-age).AddDays(-1) : null,
-            Labs = example.Labs.Select(l => new LabResult(LabCode(l.Key), l.Value, null, now)).ToList(),
+            Labs =
+            [
+                .. example.Labs.Select(l => new LabResult(LabCode(l.Key), l.Value, null, now)),
+                .. example.LabSeries.SelectMany(s => s.Value.Select(v => new LabResult(LabCode(s.Key), v.Value, null, now.AddDays(-v.Key)))),
+            ],
         };
         var support = _runtime.OpenSession(patient);
         var medications = example.Medications.Select(m => example.DaysInUse.TryGetValue(m.EntryId, out var days) ? m with { Start = now.AddDays(-days) } : m).ToList();

@@ -311,11 +311,16 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         }
 
         var labs = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var series = new Dictionary<string, IReadOnlyDictionary<int, decimal>>(StringComparer.Ordinal);
         if (Yaml.Map(Yaml.Get(patientMap, "labs"), "'labs'") is { } labMap)
         {
             foreach (var test in labMap.Children.Keys.OfType<YamlScalarNode>())
             {
-                if (Yaml.Number(labMap, test.Value!) is { } value)
+                if (labMap.Children[test] is YamlMappingNode seriesMap)
+                {
+                    series[test.Value!.ToLowerInvariant()] = LabSeries(seriesMap);
+                }
+                else if (Yaml.Number(labMap, test.Value!) is { } value)
                 {
                     labs[test.Value!.ToLowerInvariant()] = value;
                 }
@@ -361,7 +366,29 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
         }
 
         var age = Yaml.Integer(patientMap, "age", 0, 130);
-        return new RuleExample(name, patient, age, labs, medications, fires ?? false, severity, (int)map.Start.Line) { DaysInUse = daysInUse };
+        return new RuleExample(name, patient, age, labs, medications, fires ?? false, severity, (int)map.Start.Line) { DaysInUse = daysInUse, LabSeries = series };
+    }
+
+    /// <summary>An example's lab series, <c>{ 12 months ago: 62, 6 months ago: 55, today: 49 }</c>: values by days ago.</summary>
+    private Dictionary<int, decimal> LabSeries(YamlMappingNode map)
+    {
+        var values = new Dictionary<int, decimal>();
+        foreach (var when in map.Children.Keys.OfType<YamlScalarNode>())
+        {
+            var text = when.Value!.Trim();
+            var daysAgo = text == "today" ? 0
+                : text.EndsWith(" ago", StringComparison.Ordinal) && TreatmentDuration.TryParse(text[..^4]) is { } duration ? duration.Days : (int?)null;
+            if (daysAgo is null)
+            {
+                Yaml.Error(InputIssueCodes.RuleInvalidValue, when, $"A lab series is keyed by when each value was measured ('today', '6 months ago', '2 weeks ago'), found '{text}'.");
+            }
+            else if (Yaml.Number(map, when.Value!) is { } value && !values.TryAdd(daysAgo.Value, value))
+            {
+                Yaml.Error(InputIssueCodes.RuleInvalidValue, when, $"The lab series has two values {text}.");
+            }
+        }
+
+        return values;
     }
 
     private static ClinicalCode ToCode(string key)

@@ -104,7 +104,7 @@ internal sealed record RuleWhen(PatientCriteria? Patient, DrugSelector? Medicati
 
     /// <summary>The patient's values and lab values that meet the conditions, as text.</summary>
     public string Describe(PatientFact? patient, IReadOnlyList<LabFact> labs) =>
-        string.Join(", ", (Patient?.Describe(patient!) ?? []).Concat(labs.Where(l => Lab?.Holds(l) == true).Select(l => $"{l.Describe()} ({Lab})")));
+        string.Join(", ", (Patient?.Describe(patient!) ?? []).Concat(labs.Where(l => Lab?.Holds(l) == true).Select(l => Lab!.Describe(l))));
 }
 
 /// <summary>Raises or lowers the severity when its condition holds (warfarin + NSAID is worse over 65; a PPI lowers it).</summary>

@@ -217,7 +217,7 @@ internal sealed class RuleSyntax(IKnowledgeBase knowledge, string file, List<Inp
             return null;
         }
 
-        Yaml.CheckKeys(map, "'lab'", "test", "below", "above", "maxAgeDays");
+        Yaml.CheckKeys(map, "'lab'", "test", "below", "above", "maxAgeDays", "trend", "projectBelow", "projectAbove");
         var test = Yaml.String(map, "test", required: true)?.ToLowerInvariant();
         if (test is not null && !LabFacts.TestNames.Contains(test) && !test.StartsWith("loinc:", StringComparison.Ordinal))
         {
@@ -226,9 +226,16 @@ internal sealed class RuleSyntax(IKnowledgeBase knowledge, string file, List<Inp
 
         var below = Yaml.Number(map, "below");
         var above = Yaml.Number(map, "above");
-        if (below is null && above is null)
+        var trend = Yaml.Get(map, "trend") is { } t ? Trend(t) : null;
+        var (projectBelow, projectAbove) = (Yaml.Number(map, "projectBelow"), Yaml.Number(map, "projectAbove"));
+        if ((projectBelow ?? projectAbove) is not null && Yaml.Get(map, "trend") is null)
         {
-            Yaml.Error(InputIssueCodes.RuleRequired, map, "'lab' needs 'below' or 'above'.");
+            Yaml.Error(InputIssueCodes.RuleRequired, map, "'projectBelow' and 'projectAbove' need a 'trend' to project.");
+        }
+
+        if (below is null && above is null && Yaml.Get(map, "trend") is null)
+        {
+            Yaml.Error(InputIssueCodes.RuleRequired, map, "'lab' needs 'below', 'above' or 'trend'.");
         }
         else if ((below is not null && below <= 0) || (below is not null && above is not null && below <= above))
         {
@@ -236,7 +243,49 @@ internal sealed class RuleSyntax(IKnowledgeBase knowledge, string file, List<Inp
         }
 
         var maxAge = Yaml.Integer(map, "maxAgeDays", 0, 36_500);
-        return test is null ? null : new LabCriterion(test, below, above, maxAge);
+        return test is null ? null : new LabCriterion(test, below, above, maxAge, trend, projectBelow, projectAbove);
+    }
+
+    /// <summary>Reads <c>trend: { over: 12 months, slopeBelow: -5, per: year, atLeast: 3 }</c>.</summary>
+    private LabTrend? Trend(YamlNode node)
+    {
+        if (Yaml.Map(node, "'trend'") is not { } map)
+        {
+            return null;
+        }
+
+        Yaml.CheckKeys(map, "'trend'", "over", "slopeBelow", "slopeAbove", "per", "atLeast");
+        var overText = Yaml.String(map, "over", required: true);
+        var over = overText is null ? null : TreatmentDuration.TryParse(overText);
+        if (overText is not null && over is null)
+        {
+            Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(map, "over")!, $"'over' must be a length such as '12 months' or '2 years', found '{overText}'.");
+        }
+
+        var per = Yaml.String(map, "per") ?? "year";
+        if (per is not ("year" or "month"))
+        {
+            Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(map, "per")!, $"'per' must be 'year' or 'month', found '{per}'.");
+        }
+
+        var perYear = per == "month" ? 12 : 1;
+        var (slopeBelow, slopeAbove) = (Yaml.Number(map, "slopeBelow") * perYear, Yaml.Number(map, "slopeAbove") * perYear);
+        if (slopeBelow is null && slopeAbove is null)
+        {
+            Yaml.Error(InputIssueCodes.RuleRequired, map, "'trend' needs 'slopeBelow' or 'slopeAbove'.");
+        }
+        else if (slopeBelow is not null && slopeAbove is not null && slopeBelow <= slopeAbove)
+        {
+            Yaml.Error(InputIssueCodes.RuleNeverHolds, map, $"The trend can never hold (slope below {slopeBelow}, above {slopeAbove}).");
+        }
+
+        var atLeast = Yaml.Integer(map, "atLeast", 2, 1_000);
+        if (Yaml.Get(map, "atLeast") is null)
+        {
+            Yaml.Error(InputIssueCodes.RuleRequired, map, "'trend' needs 'atLeast': the fewest values (2 or more) the slope is fitted to.");
+        }
+
+        return over is null || atLeast is null || (slopeBelow is null && slopeAbove is null) ? null : new LabTrend(over, slopeBelow, slopeAbove, atLeast.Value);
     }
 
     public decimal? Milligrams(YamlMappingNode map, string key)

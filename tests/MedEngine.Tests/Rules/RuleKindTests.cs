@@ -239,6 +239,63 @@ public sealed class RuleKindTests
         Assert.Empty(Evaluate(rule, RuleHarness.Aged(84, "female", null, RuleHarness.Lab("egfr", 45)), "Pradaxa 150 mg|1x2"));
     }
 
+    [Fact]
+    public void DrugLab_Trend_GivesTheSlopeThePointsAndTheProjectedCrossing()
+    {
+        var rule = Rule("T-8t", "drug-lab", "caution", """
+            drug: { names: [metformin] }
+            lab:
+              test: egfr
+              trend: { over: 12 months, slopeBelow: -5, per: year, atLeast: 3 }
+              projectBelow: 30
+            """);
+        LabResult[] falling = [RuleHarness.Lab("egfr", 62, daysAgo: 360), RuleHarness.Lab("egfr", 56, daysAgo: 182), RuleHarness.Lab("egfr", 50)];
+
+        // "12 months" is 360 days. Least squares through (-359, 62), (-181, 56), (0, 50) days: -12.21 a year, 30 reached 598 days after 2026-11-25.
+        var finding = Assert.Single(Evaluate(rule, RuleHarness.Aged(80, labs: falling), "Metformin 500 mg|1x2"));
+        Assert.Equal(
+            "egfr 50 mL/min/1.73m² (2026-11-25), slope -12.21 mL/min/1.73m² per year through 62 (2025-12-01), 56 (2026-05-28), 50 (2026-11-25);"
+            + " projected below 30 on 2028-07-15 (egfr, slope per year < -5 over 12 months (3 or more values))",
+            Assert.Single(finding.Values));
+
+        // A stable series, too few values in the window, or the decline before the window: no finding.
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(80, labs: [RuleHarness.Lab("egfr", 52, daysAgo: 365), RuleHarness.Lab("egfr", 51, daysAgo: 182), RuleHarness.Lab("egfr", 52)]), "Metformin 500 mg|1x2"));
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(80, labs: [RuleHarness.Lab("egfr", 60, daysAgo: 182), RuleHarness.Lab("egfr", 50)]), "Metformin 500 mg|1x2"));
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(80, labs: [RuleHarness.Lab("egfr", 70, daysAgo: 900), RuleHarness.Lab("egfr", 62, daysAgo: 700), RuleHarness.Lab("egfr", 50)]), "Metformin 500 mg|1x2"));
+
+        // Three values on one date have no slope.
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(80, labs: [RuleHarness.Lab("egfr", 62), RuleHarness.Lab("egfr", 56), RuleHarness.Lab("egfr", 50)]), "Metformin 500 mg|1x2"));
+    }
+
+    [Fact]
+    public void DrugLab_Trend_RisingWithTheFittedValueAlreadyPastTheThreshold_SaysSo()
+    {
+        var rule = Rule("T-8k", "drug-lab", "caution", """
+            drug: { atc: [C03DA01] }
+            lab: { test: potassium, trend: { over: 6 months, slopeAbove: 1, per: month, atLeast: 2 }, projectAbove: 5.5 }
+            """);
+        var finding = Assert.Single(Evaluate(rule, RuleHarness.Aged(80, labs: [RuleHarness.Lab("potassium", 4.8m, daysAgo: 30), RuleHarness.Lab("potassium", 5.8m)]), "Spirix 25 mg tablett|1x1"));
+        Assert.Contains("fitted value already above 5.5", Assert.Single(finding.Values), StringComparison.Ordinal);
+        Assert.Contains("slope per year > 12", finding.Values[0], StringComparison.Ordinal);
+
+        // +0.5 a month is below 1 a month.
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(80, labs: [RuleHarness.Lab("potassium", 4.5m, daysAgo: 60), RuleHarness.Lab("potassium", 5.5m)]), "Spirix 25 mg tablett|1x1"));
+    }
+
+    [Theory]
+    [InlineData("{ test: egfr, below: 30, projectBelow: 20 }", "'projectBelow' and 'projectAbove' need a 'trend'")]
+    [InlineData("{ test: egfr, trend: { over: 12 months, slopeBelow: -5 } }", "'trend' needs 'atLeast'")]
+    [InlineData("{ test: egfr, trend: { over: a year, slopeBelow: -5, atLeast: 3 } }", "'over' must be a length")]
+    [InlineData("{ test: egfr, trend: { over: 1 year, slopeBelow: -5, per: week, atLeast: 3 } }", "'per' must be 'year' or 'month'")]
+    [InlineData("{ test: egfr, trend: { over: 1 year, atLeast: 3 } }", "'trend' needs 'slopeBelow' or 'slopeAbove'")]
+    [InlineData("{ test: egfr, trend: { over: 1 year, slopeBelow: -5, slopeAbove: 0, atLeast: 3 } }", "The trend can never hold")]
+    public void DrugLab_Trend_BadSyntax_IsAnErrorSayingWhat(string lab, string message)
+    {
+        using var harness = new RuleHarness(("rule.yaml", Rule("T-8e", "drug-lab", "caution", $"drug: {{ names: [metformin] }}\nlab: {lab}\n")));
+        var error = Assert.Single(Assert.Throws<InputException>(harness.Load).Errors);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(50, 0.0000000000000000000000000001)]
     [InlineData(1e28, 150)]

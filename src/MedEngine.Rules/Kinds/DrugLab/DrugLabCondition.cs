@@ -26,7 +26,7 @@ internal sealed record DrugLabCondition(DrugSelector Drug, LabCriterion Lab) : R
 
     /// <inheritdoc />
     public override IEnumerable<string> Values(RuleMatch match, IReadOnlyList<MedicationFact> lines, TimeProvider time) =>
-        match.Labs.Where(Lab.Holds).Select(l => $"{l.Describe()} ({Lab})");
+        match.Labs.Where(Lab.Holds).Select(Lab.Describe);
 
     private static DrugLabCondition? Parse(RuleSyntax syntax, YamlMappingNode map)
     {

@@ -52,7 +52,7 @@ internal sealed record MissingTherapyCondition(PatientCriteria? Patient, LabCrit
 
     /// <inheritdoc />
     public override IEnumerable<string> Values(RuleMatch match, IReadOnlyList<MedicationFact> lines, TimeProvider time) =>
-        [.. Patient?.Describe(match.Patient!) ?? [], .. match.Labs.Where(l => Lab?.Holds(l) == true).Select(l => $"{l.Describe()} ({Lab})"),
+        [.. Patient?.Describe(match.Patient!) ?? [], .. match.Labs.Where(l => Lab?.Holds(l) == true).Select(l => Lab!.Describe(l)),
             $"no line of {Missing.Description} on the list (on {DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"];
 
     private static MissingTherapyCondition? Parse(RuleSyntax syntax, YamlMappingNode map)
