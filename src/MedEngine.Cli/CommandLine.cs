@@ -93,7 +93,7 @@ internal static class CommandLine
     }
 
     /// <summary>Runs a command's work: refused input (every error, with file, line and field) and a file that cannot be read answer 2.</summary>
-    public static async Task<int> RunAsync(TextWriter error, Func<Task> run)
+    public static async Task<int> RunWorkAsync(TextWriter error, Func<Task> run)
     {
         try
         {

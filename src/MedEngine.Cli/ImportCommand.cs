@@ -77,7 +77,7 @@ internal static class ImportCommand
     }
 
     private static Task<int> RunAsync(Func<ImportResult> import, TextWriter output, TextWriter error) =>
-        CommandLine.RunAsync(error, () => output.WriteAsync(import().Summary()));
+        CommandLine.RunWorkAsync(error, () => output.WriteAsync(import().Summary()));
 
     private static string Existing(string file) =>
         File.Exists(file) ? file : throw new InputException(new InputError(InputIssueCodes.FileMissing, file, "The file does not exist."));

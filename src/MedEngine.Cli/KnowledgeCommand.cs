@@ -19,7 +19,7 @@ internal static class KnowledgeCommand
         var trainKnowledge = Knowledge();
         var trainOut = CommandLine.Value("--out", "FILE", $"The model file to write (default: {MatcherModel.FileName} in the knowledge base folder).");
         var train = new Command("train-matcher", "Trains the name matcher from the knowledge base's names and generated variants, deterministically.") { trainKnowledge, trainOut };
-        train.SetAction(parsed => CommandLine.RunAsync(error, async () =>
+        train.SetAction(parsed => CommandLine.RunWorkAsync(error, async () =>
         {
             var directory = KnowledgeDirectory(parsed.GetValue(trainKnowledge));
             var knowledge = FileKnowledgeBase.Load(directory);
@@ -41,7 +41,7 @@ internal static class KnowledgeCommand
         {
             evaluateKnowledge, model, data,
         };
-        evaluate.SetAction(parsed => CommandLine.RunAsync(error, async () =>
+        evaluate.SetAction(parsed => CommandLine.RunWorkAsync(error, async () =>
         {
             var directory = KnowledgeDirectory(parsed.GetValue(evaluateKnowledge));
             var knowledge = FileKnowledgeBase.Load(directory);
