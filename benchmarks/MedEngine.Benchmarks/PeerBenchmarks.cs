@@ -60,7 +60,7 @@ public class PeerBenchmarks
     [Benchmark(Description = "MedEngine (reconcile + table rule)")]
     public int MedEngine()
     {
-        return _medEngine.Evaluate([_patient]).Findings.Select(f => f.LineIds[0] + f.LineIds[1]).Count();
+        return _medEngine.Evaluate([_patient]).Findings.Where(f => f.Category == global::MedEngine.Findings.FindingCategory.Interaction).Select(f => f.LineIds[0] + f.LineIds[1]).Count();
     }
 
     private static string Workflow(List<(string A, string B, string Severity)> pairs) => JsonSerializer.Serialize(new[]
