@@ -45,12 +45,16 @@ internal sealed class FindingFactory(ClinicalRule rule, TimeProvider time)
             References = texts.References,
             Tags = rule.Tags,
             LineIds = lines.Select(l => l.LineId).ToList(),
-            Entries = lines.SelectMany(l => l.Line.Entries).Select(e => new FindingEntry(e.Source.Id, SourceKinds.ToName(e.Source.Kind), e.Entry.EntryId, e.Entry.Name, EntryStatuses.ToName(e.Entry.Status))).ToList(),
+            Entries = lines.SelectMany(l => l.Line.Entries).Select(EntryOf).ToList(),
             Values = values,
             Modifiers = applied,
             Explanation = Explain(names, values, applied, texts.Severity, severity, texts.Message.En),
         };
     }
+
+    /// <summary>A source entry as a finding names it.</summary>
+    public static FindingEntry EntryOf(Normalization.NormalizedEntry entry) =>
+        new(entry.Source.Id, SourceKinds.ToName(entry.Source.Kind), entry.Entry.EntryId, entry.Entry.Name, EntryStatuses.ToName(entry.Entry.Status));
 
     /// <summary>A line's substances by their English names, as findings name them.</summary>
     public static string Name(MedicationFact line) => string.Join("/", line.Line.Substances.Select(s => s.NameEn));
