@@ -7,6 +7,12 @@ if (args.Length > 0 && args[0] == "retained")
     return;
 }
 
+if (args.Length > 0 && args[0] == "profile")
+{
+    ProfileLoop.Run(args.Length > 1 ? args[1] : "event", args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10, Console.Out);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "idle")
 {
     IdleMemory.Report(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out);

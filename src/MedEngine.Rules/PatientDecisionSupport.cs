@@ -19,8 +19,7 @@ internal sealed class PatientDecisionSupport : IPatientDecisionSupport
     private IReadOnlyList<LabFact> _labs = [];
     private ISession? _session;
     private int _generation;
-    private Dictionary<string, Finding> _findings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Finding> _notChecked = new(StringComparer.Ordinal);
+    private readonly FindingLedger _findings = new();
 
     public PatientDecisionSupport(RuleSetHost rules, TimeProvider time, PatientContext? patient)
     {
@@ -30,7 +29,7 @@ internal sealed class PatientDecisionSupport : IPatientDecisionSupport
         _labs = LabFacts.From(_patient, time.GetUtcNow());
     }
 
-    public IReadOnlyList<Finding> Findings => Ordered(_findings.Values);
+    public IReadOnlyList<Finding> Findings => _findings.All;
 
     private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
@@ -69,13 +68,13 @@ internal sealed class PatientDecisionSupport : IPatientDecisionSupport
             {
                 session.Retract(_medications[line.Id]);
                 _medications.Remove(line.Id);
-                _notChecked.Remove(NotCheckedFindings.Key(line.Id));
+                _findings.SetNotChecked(NotCheckedFindings.Key(line.Id), null);
             }
         }
 
         foreach (var id in list.RemovedLineIds)
         {
-            _notChecked.Remove(NotCheckedFindings.Key(id));
+            _findings.SetNotChecked(NotCheckedFindings.Key(id), null);
             if (_medications.Remove(id, out var fact))
             {
                 session.Retract(fact);
@@ -84,13 +83,13 @@ internal sealed class PatientDecisionSupport : IPatientDecisionSupport
 
         foreach (var entry in list.RemovedUnresolved)
         {
-            _notChecked.Remove(NotCheckedFindings.Key(entry));
+            _findings.SetNotChecked(NotCheckedFindings.Key(entry), null);
         }
 
         foreach (var unresolved in list.AddedUnresolved)
         {
             var finding = NotCheckedFindings.ForUnresolved(unresolved);
-            _notChecked[finding.Key] = finding;
+            _findings.SetNotChecked(finding.Key, finding);
         }
 
         return Fire(session);
@@ -99,14 +98,7 @@ internal sealed class PatientDecisionSupport : IPatientDecisionSupport
     /// <summary>Reports the line as not checked when no rule of the current rule set names it.</summary>
     private void SetCoverage(MedicationFact line)
     {
-        if (_rules.Current.Coverage.Covers(line))
-        {
-            _notChecked.Remove(NotCheckedFindings.Key(line.LineId));
-        }
-        else
-        {
-            _notChecked[NotCheckedFindings.Key(line.LineId)] = NotCheckedFindings.ForLine(line);
-        }
+        _findings.SetNotChecked(NotCheckedFindings.Key(line.LineId), _rules.Current.Coverage.Covers(line) ? null : NotCheckedFindings.ForLine(line));
     }
 
     private void SetPatient(ISession session, PatientContext patient)
@@ -130,6 +122,7 @@ internal sealed class PatientDecisionSupport : IPatientDecisionSupport
 
         _session = rules.SessionFactory.CreateSession();
         _generation = rules.Generation;
+        _findings.Follow(_session);
         _session.Insert(_patient);
         _session.InsertAll(_labs);
         _session.InsertAll(_medications.Values);
@@ -141,22 +134,10 @@ internal sealed class PatientDecisionSupport : IPatientDecisionSupport
         return _session;
     }
 
+    /// <summary>Fires the rules; the ledger has followed every finding they changed, so the delta costs what changed.</summary>
     private FindingsDelta Fire(ISession session)
     {
         session.Fire();
-        // Query returns an IQueryable: enumerate it as objects, or every LINQ operator compiles an expression tree.
-        var now = session.Query<Finding>().AsEnumerable().Concat(_notChecked.Values).GroupBy(f => f.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Severity).First(), StringComparer.Ordinal);
-        var added = Ordered(now.Values.Where(f => !_findings.ContainsKey(f.Key)));
-        var changed = Ordered(now.Values.Where(f => _findings.TryGetValue(f.Key, out var before) && !Same(before, f)));
-        var removed = _findings.Keys.Where(k => !now.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
-        _findings = now;
-        return new FindingsDelta(added, changed, removed);
+        return _findings.Settle();
     }
-
-    private static List<Finding> Ordered(IEnumerable<Finding> findings) =>
-        findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Key, StringComparer.Ordinal).ToList();
-
-    private static bool Same(Finding a, Finding b) =>
-        a.Severity == b.Severity && a.Explanation == b.Explanation && a.Entries.SequenceEqual(b.Entries) && a.RuleVersion == b.RuleVersion;
 }

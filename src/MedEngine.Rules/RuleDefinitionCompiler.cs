@@ -78,9 +78,8 @@ internal static class RuleDefinitionCompiler
         }
 
         var factory = new FindingFactory(rule, time);
-        var rhs = builder.RightHandSide();
-        rhs.Action(Expressions.Action(declarations, (ctx, facts) => ctx.InsertLinked(LinkKey, factory.Create(Match(facts, layout, modifierIndexes)))), ActionTrigger.Activated);
-        rhs.Action(Expressions.Action(declarations, (ctx, facts) => ctx.UpdateLinked(LinkKey, factory.Create(Match(facts, layout, modifierIndexes)))), ActionTrigger.Reactivated);
+        builder.RightHandSide().Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, [new RuleHit(LinkKey, factory, Match(facts, layout, modifierIndexes))])),
+            ActionTrigger.Activated | ActionTrigger.Reactivated);
         return builder.Build();
     }
 
@@ -100,7 +99,7 @@ internal static class RuleDefinitionCompiler
             (labs, m, p) => group.AnyHolds(m, p, labs.ToList())));
         (string, Type)[] declarations = [("m0", typeof(MedicationFact)), (PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>))];
         var rhs = builder.RightHandSide();
-        rhs.Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Findings((MedicationFact)facts[0], (PatientFact)facts[1], ((IEnumerable<LabFact>)facts[2]).ToList()))),
+        rhs.Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Hits((MedicationFact)facts[0], (PatientFact)facts[1], ((IEnumerable<LabFact>)facts[2]).ToList()))),
             ActionTrigger.Activated | ActionTrigger.Reactivated);
         return builder.Build();
     }
@@ -121,7 +120,7 @@ internal static class RuleDefinitionCompiler
         lhs.Pattern(typeof(PatientFact), PatientName);
         Collect<LabFact>(lhs, LabsName, null);
         (string, Type)[] declarations = [("m0", typeof(MedicationFact)), ("m1", typeof(MedicationFact)), (PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>))];
-        builder.RightHandSide().Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Findings(
+        builder.RightHandSide().Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Hits(
             (MedicationFact)facts[0], (MedicationFact)facts[1], (PatientFact)facts[2], ((IEnumerable<LabFact>)facts[3]).ToList()))), ActionTrigger.Activated | ActionTrigger.Reactivated);
         return builder.Build();
     }
@@ -139,32 +138,39 @@ internal static class RuleDefinitionCompiler
         Collect<LabFact>(lhs, LabsName, null);
         Collect<MedicationFact>(lhs, "lines", null);
         (string, Type)[] declarations = [(PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>)), ("lines", typeof(IEnumerable<MedicationFact>))];
-        builder.RightHandSide().Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Findings(
+        builder.RightHandSide().Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Hits(
             (PatientFact)facts[0], ((IEnumerable<LabFact>)facts[1]).ToList(), ((IEnumerable<MedicationFact>)facts[2]).ToList()))), ActionTrigger.Activated | ActionTrigger.Reactivated);
         return builder.Build();
     }
 
-    /// <summary>Brings the linked findings of an activation up to date: one per rule that holds, keyed by rule id.</summary>
-    private static void Link(IContext ctx, IEnumerable<(string RuleId, Finding Finding)> findings)
+    /// <summary>
+    /// Brings the linked findings of an activation up to date: one per rule that holds, keyed by rule id. A finding whose
+    /// match is made of the same facts as before stays as it is; a finding is built, and propagated, only when its facts changed.
+    /// </summary>
+    private static void Link(IContext ctx, IEnumerable<RuleHit> hits)
     {
-        var found = findings.ToDictionary(f => f.RuleId, f => f.Finding, StringComparer.Ordinal);
-        foreach (var key in ctx.GetLinkedKeys().OfType<string>().ToList())
+        var held = 0;
+        foreach (var hit in hits)
         {
-            if (!found.ContainsKey(key))
+            held++;
+            switch (ctx.GetLinked(hit.RuleId))
             {
-                ctx.RetractLinked(key, ctx.GetLinked(key)!);
+                case null:
+                    ctx.InsertLinked(hit.RuleId, new LinkedFinding(hit.Factory.Create(hit.Match), hit.Match));
+                    break;
+                case LinkedFinding linked when !linked.Match.HasSameFactsAs(hit.Match):
+                    ctx.UpdateLinked(hit.RuleId, new LinkedFinding(hit.Factory.Create(hit.Match), hit.Match));
+                    break;
             }
         }
 
-        foreach (var (key, finding) in found)
+        var keys = ctx.GetLinkedKeys();
+        if (keys.Count > held)
         {
-            if (ctx.GetLinked(key) is null)
+            var holds = hits.Select(h => h.RuleId).ToHashSet(StringComparer.Ordinal);
+            foreach (var key in keys.OfType<string>().Where(k => !holds.Contains(k)).ToList())
             {
-                ctx.InsertLinked(key, finding);
-            }
-            else
-            {
-                ctx.UpdateLinked(key, finding);
+                ctx.RetractLinked(key, ctx.GetLinked(key)!);
             }
         }
     }

@@ -12,4 +12,32 @@ internal sealed record RuleMatch(IReadOnlyList<MedicationFact> Medications, Pati
     /// <summary>A match of a rule whose modifiers need no other medication (the rules held in groups).</summary>
     public static RuleMatch Of(IReadOnlyList<MedicationFact> medications, PatientFact patient, IReadOnlyList<LabFact> labs) =>
         new(medications, patient, labs, NoModifierMedications);
+
+    /// <summary>
+    /// Whether this match is made of the very same fact objects as another (a fact is replaced, never changed, when its line,
+    /// patient or lab value changes), so the finding built from one is the finding of the other.
+    /// </summary>
+    public bool HasSameFactsAs(RuleMatch other) =>
+        Same(Medications, other.Medications) && ReferenceEquals(Patient, other.Patient) && Same(Labs, other.Labs)
+        && ModifierMedications.Count == other.ModifierMedications.Count
+        && ModifierMedications.All(m => other.ModifierMedications.TryGetValue(m.Key, out var lines) && Same(m.Value, lines));
+
+    private static bool Same<T>(IReadOnlyList<T> a, IReadOnlyList<T> b)
+        where T : class
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!ReferenceEquals(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

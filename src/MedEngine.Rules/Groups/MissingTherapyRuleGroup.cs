@@ -1,4 +1,3 @@
-using MedEngine.Findings;
 namespace MedEngine.Rules;
 
 /// <summary>
@@ -22,15 +21,15 @@ internal sealed class MissingTherapyRuleGroup
 
     public int Count => _rules.Length;
 
-    /// <summary>The rules that hold, with the finding each makes.</summary>
-    public IEnumerable<(string RuleId, Finding Finding)> Findings(PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> lines)
+    /// <summary>The rules that hold.</summary>
+    public IEnumerable<RuleHit> Hits(PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> lines)
     {
         for (var i = 0; i < _rules.Length; i++)
         {
             var condition = (IWholeListCondition)_rules[i].Condition;
             if (_rules[i].AppliesIn(patient) && condition.Holds(patient, labs, lines))
             {
-                yield return (_rules[i].Id, _factories[i].Create(RuleMatch.Of(condition.Concerned(lines), patient, labs)));
+                yield return new RuleHit(_rules[i].Id, _factories[i], RuleMatch.Of(condition.Concerned(lines), patient, labs));
             }
         }
     }

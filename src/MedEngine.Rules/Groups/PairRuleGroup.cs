@@ -1,4 +1,3 @@
-using MedEngine.Findings;
 namespace MedEngine.Rules;
 
 /// <summary>
@@ -31,12 +30,12 @@ internal sealed class PairRuleGroup
     /// <summary>Whether any rule holds for this pair of lines.</summary>
     public bool AnyHolds(MedicationFact first, MedicationFact second) => Candidates(first, second).Any(i => Holds(_rules[i], first, second));
 
-    /// <summary>The rules that hold for the pair, with the finding each makes.</summary>
-    public IEnumerable<(string RuleId, Finding Finding)> Findings(MedicationFact first, MedicationFact second, PatientFact patient, IReadOnlyList<LabFact> labs)
+    /// <summary>The rules that hold for the pair.</summary>
+    public IEnumerable<RuleHit> Hits(MedicationFact first, MedicationFact second, PatientFact patient, IReadOnlyList<LabFact> labs)
     {
         foreach (var index in Candidates(first, second).Where(i => _rules[i].AppliesIn(patient) && Holds(_rules[i], first, second)))
         {
-            yield return (_rules[index].Id, _factories[index].Create(RuleMatch.Of([first, second], patient, labs)));
+            yield return new RuleHit(_rules[index].Id, _factories[index], RuleMatch.Of([first, second], patient, labs));
         }
     }
 

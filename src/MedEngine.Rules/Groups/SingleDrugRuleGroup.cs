@@ -1,4 +1,3 @@
-using MedEngine.Findings;
 namespace MedEngine.Rules;
 
 /// <summary>
@@ -32,12 +31,12 @@ internal sealed class SingleDrugRuleGroup
     public bool AnyHolds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) =>
         Candidates(line).Any(index => Holds(_rules[index], line, patient, labs));
 
-    /// <summary>The rules that hold for this line, patient and lab values, with the finding each makes.</summary>
-    public IEnumerable<(string RuleId, Finding Finding)> Findings(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs)
+    /// <summary>The rules that hold for this line, patient and lab values.</summary>
+    public IEnumerable<RuleHit> Hits(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs)
     {
         foreach (var index in Candidates(line).Where(index => Holds(_rules[index], line, patient, labs)))
         {
-            yield return (_rules[index].Id, _factories[index].Create(RuleMatch.Of([line], patient, labs)));
+            yield return new RuleHit(_rules[index].Id, _factories[index], RuleMatch.Of([line], patient, labs));
         }
     }
 
