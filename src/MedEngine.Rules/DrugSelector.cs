@@ -36,7 +36,7 @@ internal sealed record DrugSelector(IReadOnlyList<string> Include, IReadOnlyList
     {
         foreach (var pattern in patterns)
         {
-            if (pattern.EndsWith('*') ? medication.CodesAndPrefixes.Contains(pattern[..^1]) : medication.Codes.Contains(pattern, StringComparer.Ordinal))
+            if (pattern.EndsWith('*') ? medication.HasCodeOrPrefix(pattern.AsSpan(0, pattern.Length - 1)) : medication.HasCode(pattern))
             {
                 return true;
             }

@@ -20,8 +20,7 @@ public sealed class MedicationFact
         SubstanceKeys = line.Substances.Select(s => s.Key).ToArray();
         Atc = line.Substances.Select(s => s.Atc).OfType<string>().Append(lead.Resolution.Product?.Atc).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         Codes = SubstanceKeys.Concat(Atc).Distinct(StringComparer.Ordinal).ToArray();
-        CodesAndPrefixes = Codes.SelectMany(c => c.Contains(':', StringComparison.Ordinal) ? [c] : Enumerable.Range(1, c.Length).Select(n => c[..n]))
-            .ToHashSet(StringComparer.Ordinal);
+        _codesAndPrefixes = CodePrefixes.Of(Codes);
         Route = lead.Route;
         Form = lead.Form;
         DailyDoseMg = lead.DailyDose is { Unit.Symbol: "mg" } daily ? daily.Value : null;
@@ -51,7 +50,26 @@ public sealed class MedicationFact
     public IReadOnlyList<string> Codes { get; }
 
     /// <summary>Every code and every ATC prefix of the codes (<c>B</c>, <c>B01</c>, ... <c>B01AA03</c>), so a selector matches with one lookup per pattern.</summary>
-    public IReadOnlySet<string> CodesAndPrefixes { get; }
+    public IReadOnlySet<string> CodesAndPrefixes => _codesAndPrefixes;
+
+    private readonly HashSet<string> _codesAndPrefixes;
+
+    /// <summary>Whether a code of the line is, or starts with, this prefix (no string is made for the look-up).</summary>
+    internal bool HasCodeOrPrefix(ReadOnlySpan<char> prefix) => _codesAndPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prefix);
+
+    /// <summary>Whether the line has exactly this code.</summary>
+    internal bool HasCode(string code)
+    {
+        foreach (var own in Codes)
+        {
+            if (string.Equals(own, code, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The canonical route, when known.</summary>
     public string? Route { get; }

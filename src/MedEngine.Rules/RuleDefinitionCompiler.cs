@@ -126,7 +126,7 @@ internal static class RuleDefinitionCompiler
     }
 
     /// <summary>
-    /// Compiles the missing-therapy rules into one NRules rule over the patient, the lab values and every line; one linked
+    /// Compiles the missing-therapy rules into one NRules rule over the patient, the lab values and the lines they name; one linked
     /// finding per rule that holds, kept up to date as the list changes.
     /// </summary>
     public static IRuleDefinition CompileGroup(MissingTherapyRuleGroup group)
@@ -136,7 +136,7 @@ internal static class RuleDefinitionCompiler
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(PatientFact), PatientName);
         Collect<LabFact>(lhs, LabsName, null);
-        Collect<MedicationFact>(lhs, "lines", null);
+        Collect<MedicationFact>(lhs, "lines", group.Concerns);
         (string, Type)[] declarations = [(PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>)), ("lines", typeof(IEnumerable<MedicationFact>))];
         builder.RightHandSide().Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Hits(
             (PatientFact)facts[0], ((IEnumerable<LabFact>)facts[1]).ToList(), ((IEnumerable<MedicationFact>)facts[2]).ToList()))), ActionTrigger.Activated | ActionTrigger.Reactivated);

@@ -17,7 +17,18 @@ internal sealed class SelectorIndex
             .ToDictionary(g => g.Key, g => g.Select(x => x.index).Distinct().ToArray(), StringComparer.Ordinal);
 
     /// <summary>Whether any rule names one of the line's codes or prefixes.</summary>
-    public bool Names(MedicationFact line) => line.CodesAndPrefixes.Any(_byCode.ContainsKey);
+    public bool Names(MedicationFact line)
+    {
+        foreach (var code in line.CodesAndPrefixes)
+        {
+            if (_byCode.ContainsKey(code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The positions of the rules that name one of the line's codes or prefixes, each once.</summary>
     public IReadOnlyList<int> Candidates(MedicationFact line)

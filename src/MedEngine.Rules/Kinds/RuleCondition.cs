@@ -90,6 +90,9 @@ internal interface IWholeListCondition
 
     /// <summary>The lines a finding names: those the condition requires to be taken (none for a plain missing therapy).</summary>
     IReadOnlyList<MedicationFact> Concerned(IReadOnlyList<MedicationFact> lines);
+
+    /// <summary>Every selector the condition reads lines with: a line none of them names cannot change whether it holds.</summary>
+    IEnumerable<DrugSelector> Selectors { get; }
 }
 
 /// <summary>A condition used by modifiers and dose bands: on the patient, on another medication, or on a lab value.</summary>

@@ -14,31 +14,32 @@ internal static class DoseCheck
             return null;
         }
 
-        var why = band.When is null ? "" : $" ({band.When.Describe(patient, labs)})";
-        var values = new List<string>();
+        string? reason = null;
+        string Why() => reason ??= band.When is null ? "" : $" ({band.When.Describe(patient, labs)})";
+        List<string>? values = null;
         var daily = line.DoseToCheckMg;
         var kind = line.DailyDoseMg is null ? "maximum as needed" : "daily dose";
         if (daily is { } d && band.MaxDailyMg is { } max && d > max)
         {
-            values.Add($"{kind} {Mg(d)} > {Mg(max)}{why}");
+            (values ??= []).Add($"{kind} {Mg(d)} > {Mg(max)}{Why()}");
         }
 
         if (daily is { } dk && band.MaxDailyMgPerKg is { } perKg && patient.WeightKg is { } weight && dk > perKg * weight)
         {
-            values.Add($"{kind} {Mg(dk)} > {Mg(perKg)}/kg × {weight.ToString("0.#", CultureInfo.InvariantCulture)} kg = {Mg(perKg * weight)}{why}");
+            (values ??= []).Add($"{kind} {Mg(dk)} > {Mg(perKg)}/kg × {weight.ToString("0.#", CultureInfo.InvariantCulture)} kg = {Mg(perKg * weight)}{Why()}");
         }
 
         if (line.SingleDoseMg is { } single && band.MaxSingleMg is { } maxSingle && single > maxSingle)
         {
-            values.Add($"single dose {Mg(single)} > {Mg(maxSingle)}{why}");
+            (values ??= []).Add($"single dose {Mg(single)} > {Mg(maxSingle)}{Why()}");
         }
 
         if (line.TimesPerWeek is { } times && band.MaxTimesPerWeek is { } maxTimes && times > maxTimes)
         {
-            values.Add($"given {Times(times)} times a week > at most {Times(maxTimes)}{why}");
+            (values ??= []).Add($"given {Times(times)} times a week > at most {Times(maxTimes)}{Why()}");
         }
 
-        return values.Count > 0 ? values : null;
+        return values;
     }
 
     private static string Times(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);

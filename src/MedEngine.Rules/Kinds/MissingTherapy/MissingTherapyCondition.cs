@@ -22,6 +22,8 @@ internal sealed record MissingTherapyCondition(PatientCriteria? Patient, LabCrit
         (Patient is null || Patient.Holds(patient)) && (Lab is null || labs.Any(Lab.Holds)) && !lines.Any(Missing.Matches) && Takes(lines);
 
     /// <inheritdoc />
+    public IEnumerable<DrugSelector> Selectors => Taking.Prepend(Missing);
+
     public IReadOnlyList<MedicationFact> Concerned(IReadOnlyList<MedicationFact> lines) => lines.Where(IsTaken).ToList();
 
     /// <summary>Whether every group of <see cref="Taking"/> has a line.</summary>
