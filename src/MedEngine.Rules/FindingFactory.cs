@@ -27,7 +27,6 @@ internal sealed class FindingFactory(ClinicalRule rule, TimeProvider time)
         }
 
         var severity = Severities.Shift(texts.Severity, steps);
-        var names = string.Join(" + ", lines.Select(Name));
         return new Finding
         {
             Key = rule.Id + "|" + string.Join("|", lines.Select(l => l.LineId)),
@@ -45,10 +44,10 @@ internal sealed class FindingFactory(ClinicalRule rule, TimeProvider time)
             References = texts.References,
             Tags = rule.Tags,
             LineIds = lines.Select(l => l.LineId).ToList(),
+            LineNames = lines.Select(Name).ToList(),
             Entries = lines.SelectMany(l => l.Line.Entries).Select(EntryOf).ToList(),
             Values = values,
             Modifiers = applied,
-            Explanation = Explain(names, values, applied, texts.Severity, severity, texts.Message.En),
         };
     }
 
@@ -61,20 +60,4 @@ internal sealed class FindingFactory(ClinicalRule rule, TimeProvider time)
 
     private static bool Holds(RuleWhen when, int index, RuleMatch match) =>
         when.Holds(match.Patient, match.Labs) && (when.Medication is null || match.ModifierMedications[index].Count > 0);
-
-    private static string Explain(string names, List<string> values, List<SeverityChange> applied, Severity baseSeverity, Severity severity, string message)
-    {
-        var text = $"{(names.Length > 0 ? names + ": " : "")}{message}";
-        if (values.Count > 0)
-        {
-            text += " Values: " + string.Join("; ", values) + ".";
-        }
-
-        if (applied.Count > 0)
-        {
-            text += $" Severity {Severities.ToName(baseSeverity)} {string.Join("; ", applied.Select(a => FindingWords.Change(a, "en")))}, giving {Severities.ToName(severity)}.";
-        }
-
-        return text;
-    }
 }

@@ -61,7 +61,7 @@ internal sealed class FindingLedger
     {
         if (_notChecked.TryGetValue(key, out var before))
         {
-            if (finding is not null && Same(before, finding))
+            if (finding is not null && before.IsSameAs(finding))
             {
                 return;
             }
@@ -104,7 +104,7 @@ internal sealed class FindingLedger
                 _standing[key] = now;
                 added.Add(now);
             }
-            else if (!Same(before, now))
+            else if (!before.IsSameAs(now))
             {
                 _standing[key] = now;
                 changed.Add(now);
@@ -154,9 +154,4 @@ internal sealed class FindingLedger
 
     private static List<Finding> Ordered(IEnumerable<Finding> findings) =>
         findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Key, StringComparer.Ordinal).ToList();
-
-    /// <summary>Whether a clinician would see the same finding: severity, values, lines, entries, modifiers and rule version.</summary>
-    private static bool Same(Finding a, Finding b) =>
-        ReferenceEquals(a, b) || (a.Severity == b.Severity && a.RuleVersion == b.RuleVersion && a.Values.SequenceEqual(b.Values) && a.LineIds.SequenceEqual(b.LineIds)
-            && a.Entries.SequenceEqual(b.Entries) && a.Modifiers.SequenceEqual(b.Modifiers) && a.Explanation == b.Explanation);
 }

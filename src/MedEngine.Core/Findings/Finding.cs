@@ -14,6 +14,8 @@ public sealed record FindingEntry(string Source, string SourceKind, string Entry
 /// </summary>
 public sealed record Finding
 {
+    private readonly string? _explanation;
+
     /// <summary>A stable key: the rule id and the sorted line ids. Overrides are recorded against it.</summary>
     public required string Key { get; init; }
 
@@ -68,9 +70,29 @@ public sealed record Finding
     /// <summary>The modifiers that changed the severity: the steps and why.</summary>
     public IReadOnlyList<SeverityChange> Modifiers { get; init; } = [];
 
-    /// <summary>A one-paragraph explanation in English: what matched, why, and the severity.</summary>
-    public required string Explanation { get; init; }
+    /// <summary>The lines' substances by English name, in <see cref="LineIds"/> order (<c>warfarin</c>, <c>ibuprofen</c>), as the explanation names them.</summary>
+    public IReadOnlyList<string> LineNames { get; init; } = [];
+
+    /// <summary>
+    /// A one-paragraph explanation in English: what matched, why, and the severity. Built when read, from the names, the
+    /// message, the values and the modifiers, unless its maker (a host rule, say) set it.
+    /// </summary>
+    public string Explanation { get => _explanation ?? FindingWords.Explain(this); init => _explanation = value; }
 
     /// <summary>Whether the finding is a suggestion (missing therapy) rather than an alarm.</summary>
     public bool IsSuggestion => Category == FindingCategory.Suggestion;
+
+    /// <summary>
+    /// Whether a clinician would see the same finding in another: the same key, rule version, severity, values, lines,
+    /// entries, modifiers, message and explanation (compared as their parts, so no explanation is built to compare).
+    /// </summary>
+    /// <param name="other">The other finding.</param>
+    /// <returns>Whether they are the same.</returns>
+    public bool IsSameAs(Finding other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ReferenceEquals(this, other) || (Key == other.Key && RuleVersion == other.RuleVersion && Severity == other.Severity && BaseSeverity == other.BaseSeverity
+            && Values.SequenceEqual(other.Values) && LineIds.SequenceEqual(other.LineIds) && LineNames.SequenceEqual(other.LineNames) && Entries.SequenceEqual(other.Entries)
+            && Modifiers.SequenceEqual(other.Modifiers) && Message == other.Message && _explanation == other._explanation);
+    }
 }

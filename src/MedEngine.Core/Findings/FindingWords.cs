@@ -31,6 +31,30 @@ public static class FindingWords
         return because.Length > 0 ? $"{text}: {because}" : text;
     }
 
+    /// <summary>
+    /// A finding's explanation in English, built from its parts: the lines' names, the message, the values and the severity
+    /// change (<c>warfarin + ibuprofen: … Values: …. Severity caution raised 1 step: age ≥ 75, giving avoid.</c>).
+    /// </summary>
+    /// <param name="finding">The finding.</param>
+    /// <returns>The explanation.</returns>
+    public static string Explain(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var names = string.Join(" + ", finding.LineNames);
+        var text = $"{(names.Length > 0 ? names + ": " : "")}{finding.Message.En}";
+        if (finding.Values.Count > 0)
+        {
+            text += " Values: " + string.Join("; ", finding.Values) + ".";
+        }
+
+        if (finding.Modifiers.Count > 0)
+        {
+            text += $" Severity {Severities.ToName(finding.BaseSeverity)} {string.Join("; ", finding.Modifiers.Select(a => Change(a, "en")))}, giving {Severities.ToName(finding.Severity)}.";
+        }
+
+        return text;
+    }
+
     /// <summary>A count with its noun in singular or plural (<c>1 legemiddel</c>, <c>2 legemidler</c>).</summary>
     /// <param name="count">The count.</param>
     /// <param name="singular">The noun for one.</param>
