@@ -1,15 +1,22 @@
+using System.Text;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
+using MedEngine.Serialization;
 
 namespace MedEngine.Benchmarks;
 
-/// <summary>1. Batch: raw source lists in, normalized, reconciled and evaluated against the full shipped rule library.</summary>
+/// <summary>
+/// 1. Batch: source lists in, normalized, reconciled and evaluated against the full shipped rule library; the last row starts
+/// from the raw JSON texts, as a host receives them.
+/// </summary>
 [MemoryDiagnoser]
 public class BatchBenchmarks
 {
     private List<SourceList> _lists = [];
     private MedEngineRuntime _runtime = null!;
+    private string[] _json = [];
 
     [Params(2, 6, 12)]
     public int Sources { get; set; }
@@ -22,6 +29,7 @@ public class BatchBenchmarks
     {
         _lists = Workload.Lists(seed: 42, Sources, Entries);
         _runtime = Workload.Runtime(Workload.Library);
+        _json = _lists.Select(Json).ToArray();
     }
 
     [Benchmark(Baseline = true, Description = "reconcile only")]
@@ -29,4 +37,22 @@ public class BatchBenchmarks
 
     [Benchmark(Description = "reconcile + full rule library")]
     public int ReconcileAndEvaluate() => Workload.Evaluate(_runtime, [.. _lists]);
+
+    [Benchmark(Description = "raw JSON in: read + reconcile + full rule library")]
+    public int ReadReconcileAndEvaluate()
+    {
+        var reader = new SourceListJsonReader();
+        return Workload.Evaluate(_runtime, [.. _json.Select((text, i) => reader.Read(text, $"list-{i}.json").SinglePatient().Lists[0])]);
+    }
+
+    private static string Json(SourceList list)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            SourceListJsonWriter.WriteList(writer, list, null);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }
