@@ -3,7 +3,7 @@ using MedEngine.Benchmarks;
 
 if (args.Length > 0 && args[0] == "retained")
 {
-    RetainedMemory.Report(Console.Out);
+    RetainedMemory.Report(Console.Out, hold: args.Contains("--hold"));
     return;
 }
 
