@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MedEngine.Model;
 using MedEngine.Reconciliation;
 
@@ -17,11 +18,11 @@ public sealed class MedicationFact
         ArgumentNullException.ThrowIfNull(line);
         Line = line;
         var lead = line.Proposed.From;
-        SubstanceKeys = line.Substances.Select(s => s.Key).ToArray();
-        Atc = line.Substances.Select(s => s.Atc).OfType<string>().Append(lead.Resolution.Product?.Atc).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        Codes = SubstanceKeys.Concat(Atc).Distinct(StringComparer.Ordinal).ToArray();
-        CodesAndPrefixes = Codes.SelectMany(c => c.Contains(':', StringComparison.Ordinal) ? [c] : Enumerable.Range(1, c.Length).Select(n => c[..n]))
-            .ToHashSet(StringComparer.Ordinal);
+        var codes = FactCodes.Of(line.Substances, lead.Resolution.Product?.Atc);
+        SubstanceKeys = codes.SubstanceKeys;
+        Atc = codes.Atc;
+        Codes = codes.Codes;
+        CodesAndPrefixes = codes.CodesAndPrefixes;
         Route = lead.Route;
         Form = lead.Form;
         DailyDoseMg = lead.DailyDose is { Unit.Symbol: "mg" } daily ? daily.Value : null;
@@ -99,4 +100,51 @@ public sealed class MedicationFact
     /// <param name="line">The line.</param>
     /// <returns><see langword="true"/> for lines the rules evaluate.</returns>
     public static bool IsCurrent(ReconciledLine line) => line?.Proposed.Status is EntryStatus.Active or EntryStatus.Unknown;
+}
+
+/// <summary>
+/// A line's codes as the rules match them, derived only from its substances and product code, so one instance is shared by
+/// every fact (of every patient) with the same ones: the codes and the prefix set are immutable and the same few hundred
+/// combinations recur. The cache is bounded and thread-safe.
+/// </summary>
+internal sealed class FactCodes
+{
+    private const int MaxCached = 100_000;
+    private static readonly ConcurrentDictionary<string, FactCodes> Cache = new(StringComparer.Ordinal);
+
+    private FactCodes(string[] substanceKeys, string[] atc)
+    {
+        SubstanceKeys = substanceKeys;
+        Atc = atc;
+        Codes = substanceKeys.Concat(atc).Distinct(StringComparer.Ordinal).ToArray();
+        CodesAndPrefixes = Codes.SelectMany(c => c.Contains(':', StringComparison.Ordinal) ? [c] : Enumerable.Range(1, c.Length).Select(n => c[..n]))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    public string[] SubstanceKeys { get; }
+
+    public string[] Atc { get; }
+
+    public string[] Codes { get; }
+
+    /// <summary>Shared: read only, through <see cref="IReadOnlySet{T}"/>.</summary>
+    public HashSet<string> CodesAndPrefixes { get; }
+
+    public static FactCodes Of(IReadOnlyList<Knowledge.Substance> substances, string? productAtc)
+    {
+        var substanceKeys = substances.Select(s => s.Key).ToArray();
+        var atc = substances.Select(s => s.Atc).OfType<string>().Append(productAtc).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var key = string.Join('\u0001', substanceKeys) + "\u0002" + string.Join('\u0001', atc);
+        if (Cache.TryGetValue(key, out var shared))
+        {
+            return shared;
+        }
+
+        if (Cache.Count >= MaxCached)
+        {
+            Cache.Clear();
+        }
+
+        return Cache.GetOrAdd(key, new FactCodes(substanceKeys, atc));
+    }
 }
