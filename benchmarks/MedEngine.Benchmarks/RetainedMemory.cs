@@ -50,6 +50,8 @@ internal static class RetainedMemory
         output.WriteLine($"| reconciliation (normalized entries, lines, discrepancies, source state) | {reconciliation / Patients:N0} |");
         output.WriteLine($"| decision support: NRules session and facts | {(rules - findings) / Patients:N0} |");
         output.WriteLine($"| decision support: findings | {findings / Patients:N0} |");
+        output.WriteLine($"| of which the lines' texts (reasons, discrepancy details) | {LineTexts / Patients:N0} |");
+        output.WriteLine($"| of which the findings' texts (keys, explanations, values) | {FindingTexts / Patients:N0} |");
         output.WriteLine($"| **warm session (all but the raw lists)** | **{full / Patients:N0}** |");
         output.WriteLine($"| warm session and raw lists | {(full + raw) / Patients:N0} |");
     }
@@ -72,6 +74,8 @@ internal static class RetainedMemory
         var sessions = lists.Select(patient => Open(runtime, patient)).ToList();
         retained = Measure() - start;
         lines = sessions.Average(s => s.List.Lines.Count);
+        LineTexts = sessions.Sum(s => s.List.Lines.Sum(l => Size(l.Proposed.Reason) + l.Discrepancies.Sum(d => Size(d.Detail))));
+        FindingTexts = sessions.Sum(s => s.Findings.Sum(f => Size(f.Key) + Size(f.Explanation) + f.Values.Sum(Size)));
         findings = sessions.Average(s => s.Findings.Count);
         if (hold)
         {
@@ -81,6 +85,15 @@ internal static class RetainedMemory
 
         return sessions.Select(s => s.Findings.ToArray()).ToList();
     }
+
+    /// <summary>Bytes of the lines' reason and discrepancy texts, all patients (each text is made for its patient).</summary>
+    private static long LineTexts { get; set; }
+
+    /// <summary>Bytes of the findings' keys, explanations and values, all patients.</summary>
+    private static long FindingTexts { get; set; }
+
+    /// <summary>The heap size of a string on 64 bits: header, length, UTF-16 characters and terminator, rounded up to 8.</summary>
+    private static long Size(string? text) => text is null ? 0 : (22 + (2L * text.Length) + 7) / 8 * 8;
 
     private static PatientSession Open(MedEngineRuntime runtime, List<SourceList> patient)
     {
