@@ -3,6 +3,12 @@ using MedEngine.Benchmarks;
 
 if (args.Length > 0 && args[0] == "retained")
 {
+    if (args.Contains("--by-folder"))
+    {
+        RetainedMemory.ReportByFolder(Console.Out);
+        return;
+    }
+
     RetainedMemory.Report(Console.Out, hold: args.Contains("--hold"));
     return;
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using MedEngine.Findings;
 using MedEngine.Model;
+using MedEngine.Rules;
 using MedEngine.Reconciliation;
 
 namespace MedEngine.Benchmarks;
@@ -54,6 +55,41 @@ internal static class RetainedMemory
         output.WriteLine($"| of which the findings' texts (keys, explanations, values) | {FindingTexts / Patients:N0} |");
         output.WriteLine($"| **warm session (all but the raw lists)** | **{full / Patients:N0}** |");
         output.WriteLine($"| warm session and raw lists | {(full + raw) / Patients:N0} |");
+    }
+
+    /// <summary>
+    /// The decision-support bytes per patient of each folder of the rule library alone (the full session with that folder's
+    /// rules, less a reconciliation-only session), over 200 patients: which rules the NRules part comes from.
+    /// </summary>
+    public static void ReportByFolder(TextWriter output)
+    {
+        const int patients = 200;
+        var lists = Enumerable.Range(0, patients).Select(i => Workload.Lists(seed: i, sources: 6, entries: 15)).ToList();
+        var withoutRules = new MedEngineBuilder().UseKnowledge(Workload.Knowledge).UseTimeProvider(Workload.Time).Build();
+        var baseline = Measure();
+        var reconciliation = Reconciled(withoutRules, lists) - baseline;
+        output.WriteLine("| rule folder | rules | decision support, bytes per patient | findings per patient |");
+        output.WriteLine("|---|---:|---:|---:|");
+        foreach (var folder in Directory.GetDirectories(Path.Combine(Workload.Root, "rules")).Order(StringComparer.Ordinal))
+        {
+            RuleSet rules;
+            try
+            {
+                rules = RuleSet.Load(folder, Workload.Knowledge, Workload.Time);
+            }
+            catch (InputException e)
+            {
+                output.WriteLine($"| {Path.GetFileName(folder)} | not loadable alone: {e.Message.Split('\n')[0]} | | |");
+                continue;
+            }
+
+            var runtime = Workload.Runtime(rules);
+            var findings = Full(runtime, lists, hold: false, output, out var full, out _, out var perPatient);
+            GC.KeepAlive(findings);
+            output.WriteLine($"| {Path.GetFileName(folder)} | {rules.Rules.Count} | {(full - reconciliation) / patients:N0} | {perPatient:0.#} |");
+        }
+
+        GC.KeepAlive(lists);
     }
 
     /// <summary>The heap with a reconciliation-only session per patient; the sessions are gone when it returns.</summary>
