@@ -43,7 +43,7 @@ internal static class RetainedMemory
         GC.KeepAlive(lists);
 
         var rules = full - reconciliation;
-        output.WriteLine($"Retained per warm patient (6 sources x 15 entries, {lines:0.#} lines and {findingCount:0.#} findings on average, full library), over {Patients} patients:");
+        output.WriteLine($"Retained per warm patient (6 sources x 15 entries, {lines:0.#} lines and {findingCount:0.#} findings ({NotChecked:0.#} not checked) on average, full library), over {Patients} patients:");
         output.WriteLine();
         output.WriteLine("| part | bytes per patient |");
         output.WriteLine("|---|---:|");
@@ -113,6 +113,7 @@ internal static class RetainedMemory
         LineTexts = sessions.Sum(s => s.List.Lines.Sum(l => Size(l.Proposed.Reason) + l.Discrepancies.Sum(d => Size(d.Detail))));
         FindingTexts = sessions.Sum(s => s.Findings.Sum(f => Size(f.Key) + Size(f.Explanation) + f.Values.Sum(Size)));
         findings = sessions.Average(s => s.Findings.Count);
+        NotChecked = sessions.Average(s => s.Findings.Count(f => f.Category == FindingCategory.NotChecked));
         if (hold)
         {
             output.WriteLine($"Holding {Patients} warm patients in process {Environment.ProcessId}; press Enter to go on (dotnet-gcdump collect -p {Environment.ProcessId}).");
@@ -124,6 +125,9 @@ internal static class RetainedMemory
 
     /// <summary>Bytes of the lines' reason and discrepancy texts, all patients (each text is made for its patient).</summary>
     private static long LineTexts { get; set; }
+
+    /// <summary>The not-checked findings per patient, on average.</summary>
+    private static double NotChecked { get; set; }
 
     /// <summary>Bytes of the findings' keys, explanations and values, all patients.</summary>
     private static long FindingTexts { get; set; }
