@@ -3,6 +3,12 @@ using MedEngine.Benchmarks;
 
 if (args.Length > 0 && args[0] == "retained")
 {
+    if (args.Contains("--nodes"))
+    {
+        RetainedNodes.Report(Console.Out);
+        return;
+    }
+
     if (args.Contains("--by-folder"))
     {
         RetainedMemory.ReportByFolder(Console.Out);
