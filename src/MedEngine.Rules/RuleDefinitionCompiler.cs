@@ -93,16 +93,24 @@ internal static class RuleDefinitionCompiler
     public static IRuleDefinition CompileGroup(SingleDrugRuleGroup group)
     {
         var builder = new RuleBuilder();
-        builder.Name("MedEngine single-drug rules");
+        builder.Name(group.HasMedicationModifiers ? "MedEngine single-drug rules with medication modifiers" : "MedEngine single-drug rules");
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(MedicationFact), "m0").Condition(Expressions.Condition<MedicationFact>("m0", group.Concerns));
         lhs.Pattern(typeof(PatientFact), PatientName);
         Collect<LabFact>(lhs, LabsName, null).Condition(Expressions.Condition<IEnumerable<LabFact>, MedicationFact, PatientFact>(LabsName, "m0", PatientName,
             (labs, m, p) => group.AnyHolds(m, p, labs.ToList())));
-        (string, Type)[] declarations = [("m0", typeof(MedicationFact)), (PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>))];
+        List<(string, Type)> declarations = [("m0", typeof(MedicationFact)), (PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>))];
+        var withModifiers = group.HasMedicationModifiers;
+        if (withModifiers)
+        {
+            // One collection of the lines any modifier selects, for every line: each rule picks its modifiers' lines from it.
+            Collect<MedicationFact>(lhs, ModifierLinesName, group.IsModifierLine);
+            declarations.Add((ModifierLinesName, typeof(IEnumerable<MedicationFact>)));
+        }
+
         var rhs = builder.RightHandSide();
-        rhs.Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Findings((MedicationFact)facts[0], (PatientFact)facts[1], ((IEnumerable<LabFact>)facts[2]).ToList()))),
-            ActionTrigger.Activated | ActionTrigger.Reactivated);
+        rhs.Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Findings((MedicationFact)facts[0], (PatientFact)facts[1], ((IEnumerable<LabFact>)facts[2]).ToList(),
+            withModifiers ? ((IEnumerable<MedicationFact>)facts[3]).ToList() : []))), ActionTrigger.Activated | ActionTrigger.Reactivated);
         return builder.Build();
     }
 
