@@ -3,7 +3,19 @@ using MedEngine.Benchmarks;
 
 if (args.Length > 0 && args[0] == "retained")
 {
-    RetainedMemory.Report(Console.Out);
+    if (args.Contains("--nodes"))
+    {
+        RetainedNodes.Report(Console.Out);
+        return;
+    }
+
+    if (args.Contains("--by-folder"))
+    {
+        RetainedMemory.ReportByFolder(Console.Out);
+        return;
+    }
+
+    RetainedMemory.Report(Console.Out, hold: args.Contains("--hold"));
     return;
 }
 

@@ -15,6 +15,7 @@ internal static class RuleDefinitionCompiler
     private const string PatientName = "patient";
     private const string LabsName = "labs";
     private const string LinkKey = "finding";
+    private const string ModifierLinesName = "modifierLines";
 
     public static IRuleDefinition Compile(ClinicalRule rule, TimeProvider time)
     {
@@ -91,16 +92,24 @@ internal static class RuleDefinitionCompiler
     public static IRuleDefinition CompileGroup(SingleDrugRuleGroup group)
     {
         var builder = new RuleBuilder();
-        builder.Name("MedEngine single-drug rules");
+        builder.Name(group.HasMedicationModifiers ? "MedEngine single-drug rules with medication modifiers" : "MedEngine single-drug rules");
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(MedicationFact), "m0").Condition(Expressions.Condition<MedicationFact>("m0", group.Concerns));
         lhs.Pattern(typeof(PatientFact), PatientName);
         Collect<LabFact>(lhs, LabsName, null).Condition(Expressions.Condition<IEnumerable<LabFact>, MedicationFact, PatientFact>(LabsName, "m0", PatientName,
             (labs, m, p) => group.AnyHolds(m, p, labs.ToList())));
-        (string, Type)[] declarations = [("m0", typeof(MedicationFact)), (PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>))];
+        List<(string, Type)> declarations = [("m0", typeof(MedicationFact)), (PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>))];
+        var withModifiers = group.HasMedicationModifiers;
+        if (withModifiers)
+        {
+            // One collection of the lines any modifier selects, for every line: each rule picks its modifiers' lines from it.
+            Collect<MedicationFact>(lhs, ModifierLinesName, group.IsModifierLine);
+            declarations.Add((ModifierLinesName, typeof(IEnumerable<MedicationFact>)));
+        }
+
         var rhs = builder.RightHandSide();
-        rhs.Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Hits((MedicationFact)facts[0], (PatientFact)facts[1], ((IEnumerable<LabFact>)facts[2]).ToList()))),
-            ActionTrigger.Activated | ActionTrigger.Reactivated);
+        rhs.Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Hits((MedicationFact)facts[0], (PatientFact)facts[1], ((IEnumerable<LabFact>)facts[2]).ToList(),
+            withModifiers ? ((IEnumerable<MedicationFact>)facts[3]).ToList() : []))), ActionTrigger.Activated | ActionTrigger.Reactivated);
         return builder.Build();
     }
 
@@ -111,7 +120,7 @@ internal static class RuleDefinitionCompiler
     public static IRuleDefinition CompileGroup(PairRuleGroup group)
     {
         var builder = new RuleBuilder();
-        builder.Name("MedEngine two-line rules");
+        builder.Name(group.HasMedicationModifiers ? "MedEngine two-line rules with medication modifiers" : "MedEngine two-line rules");
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(MedicationFact), "m0").Condition(Expressions.Condition<MedicationFact>("m0", group.Concerns));
         var second = lhs.Pattern(typeof(MedicationFact), "m1");
@@ -119,9 +128,18 @@ internal static class RuleDefinitionCompiler
         second.Condition(Expressions.Condition<MedicationFact, MedicationFact>("m0", "m1", (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && group.AnyHolds(a, b)));
         lhs.Pattern(typeof(PatientFact), PatientName);
         Collect<LabFact>(lhs, LabsName, null);
-        (string, Type)[] declarations = [("m0", typeof(MedicationFact)), ("m1", typeof(MedicationFact)), (PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>))];
+        List<(string, Type)> declarations = [("m0", typeof(MedicationFact)), ("m1", typeof(MedicationFact)), (PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>))];
+        if (group.HasMedicationModifiers)
+        {
+            // One collection of the lines any modifier selects, for every pair: each rule picks its modifiers' lines from it.
+            Collect<MedicationFact>(lhs, ModifierLinesName, group.IsModifierLine);
+            declarations.Add((ModifierLinesName, typeof(IEnumerable<MedicationFact>)));
+        }
+
+        var withModifiers = group.HasMedicationModifiers;
         builder.RightHandSide().Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Hits(
-            (MedicationFact)facts[0], (MedicationFact)facts[1], (PatientFact)facts[2], ((IEnumerable<LabFact>)facts[3]).ToList()))), ActionTrigger.Activated | ActionTrigger.Reactivated);
+            (MedicationFact)facts[0], (MedicationFact)facts[1], (PatientFact)facts[2], ((IEnumerable<LabFact>)facts[3]).ToList(),
+            withModifiers ? ((IEnumerable<MedicationFact>)facts[4]).ToList() : []))), ActionTrigger.Activated | ActionTrigger.Reactivated);
         return builder.Build();
     }
 
