@@ -27,7 +27,11 @@ public class PeerBenchmarks
     public int Pairs { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _peers = new InteractionPeers(Pairs, naive: true);
+    public void Setup()
+    {
+        _peers = new InteractionPeers(Pairs, naive: true);
+        Console.WriteLine("// " + _peers.Agreed);
+    }
 
     [Benchmark(Baseline = true, Description = "RulesEngine (rule per pair)")]
     public int RulesEngine() => _peers.RulesEngine().Count(r => r.IsSuccess);
@@ -55,7 +59,11 @@ public class PeerLargeTableBenchmarks
     public int Pairs { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _peers = new InteractionPeers(Pairs, naive: false);
+    public void Setup()
+    {
+        _peers = new InteractionPeers(Pairs, naive: false);
+        Console.WriteLine("// " + _peers.Agreed);
+    }
 
     [Benchmark(Baseline = true, Description = "RulesEngine (rule per pair)")]
     public int RulesEngine() => _peers.RulesEngine().Count(r => r.IsSuccess);
@@ -85,8 +93,11 @@ internal sealed class InteractionPeers
         _naive = naive ? CompileNaive(_pairs) : null;
         _rules = LoadMedEngine(pairs);
         _runtime = Workload.Runtime(_rules);
-        Check();
+        Agreed = Check();
     }
+
+    /// <summary>What the engines agreed on, for the run's log.</summary>
+    public string Agreed { get; }
 
     /// <summary>RulesEngine: the input built from the facts (every code on the list), then every rule of the workflow.</summary>
     public List<RulesEngine.Models.RuleResultTree> RulesEngine() =>
@@ -138,7 +149,7 @@ internal sealed class InteractionPeers
         RuleSet.Compile([InteractionTables.Rule(InteractionTables.Load(pairs))], Workload.Time);
 
     /// <summary>Every engine must find the same pairs (as <c>A+B</c>), and MedEngine the same by both paths.</summary>
-    private void Check()
+    private string Check()
     {
         var rulesEngine = RulesEngine().Where(r => r.IsSuccess).Select(r => Key(_pairs[Index(r.Rule.RuleName)])).ToHashSet(StringComparer.Ordinal);
         var medEngine = PairsOf(MedEngine());
@@ -154,6 +165,8 @@ internal sealed class InteractionPeers
             var naive = Naive().Select(f => Key(_pairs[Index(f.Rule)])).ToHashSet(StringComparer.Ordinal);
             PeerSuite.Same("interaction pairs", "naive NRules", naive, "MedEngine", medEngine);
         }
+
+        return $"{_pairs.Count:N0} pairs: {(_naive is null ? "RulesEngine and MedEngine" : "RulesEngine, naive NRules and MedEngine")} find the same {medEngine.Count} pairs on the patient's {_patient.Medications.Count} lines";
     }
 
     /// <summary>The table's pairs a MedEngine finding's two lines hold.</summary>
