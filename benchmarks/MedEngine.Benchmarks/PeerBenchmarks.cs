@@ -105,7 +105,7 @@ internal sealed class InteractionPeers
 
     public List<NaiveFinding> Naive() => PeerSuite.EvaluateNaive(_naive!, _patient);
 
-    public List<Finding> MedEngine() => PeerSuite.EvaluateMedEngine(_rules, _patient);
+    public IReadOnlyList<Finding> MedEngine() => PeerSuite.EvaluateMedEngine(_rules, _patient);
 
     public IReadOnlyList<Finding> MedEngineFullPath() => _runtime.Evaluate([_patient.List], _patient.Context).Findings;
 

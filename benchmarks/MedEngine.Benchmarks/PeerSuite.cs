@@ -35,17 +35,19 @@ internal static class PeerSuite
 
     /// <summary>
     /// MedEngine's evaluation alone, as its patient session does it (<c>PatientDecisionSupport</c>): a fresh session from the rule
-    /// set's factory, the patient, the labs and the medication facts inserted, fired, the findings read as objects.
+    /// set's factory followed by a finding ledger, the patient, the labs and the medication facts inserted, fired, the findings
+    /// read from the ledger.
     /// </summary>
-    public static List<Finding> EvaluateMedEngine(RuleSet rules, PeerPatient patient)
+    public static IReadOnlyList<Finding> EvaluateMedEngine(RuleSet rules, PeerPatient patient)
     {
         var session = rules.SessionFactory.CreateSession();
+        var findings = new FindingLedger();
+        findings.Follow(session);
         session.Insert(patient.Patient);
         session.InsertAll(patient.Labs);
         session.InsertAll(patient.Medications);
         session.Fire();
-        // Query returns an IQueryable: enumerate it as objects, as the engine does.
-        return session.Query<Finding>().AsEnumerable().ToList();
+        return findings.All;
     }
 
     /// <summary>Naive NRules: a fresh session per request with the same facts, fired, its findings read.</summary>
