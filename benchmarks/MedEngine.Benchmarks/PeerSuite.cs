@@ -36,7 +36,7 @@ internal static class PeerSuite
     /// <summary>
     /// MedEngine's evaluation alone, as its patient session does it (<c>PatientDecisionSupport</c>): a fresh session from the rule
     /// set's factory followed by a finding ledger, the patient, the labs and the medication facts inserted, fired, the findings
-    /// read from the ledger.
+    /// the ledger settles (a fresh session: every finding is added).
     /// </summary>
     public static IReadOnlyList<Finding> EvaluateMedEngine(RuleSet rules, PeerPatient patient)
     {
@@ -47,7 +47,7 @@ internal static class PeerSuite
         session.InsertAll(patient.Labs);
         session.InsertAll(patient.Medications);
         session.Fire();
-        return findings.All;
+        return findings.Settle().Added;
     }
 
     /// <summary>Naive NRules: a fresh session per request with the same facts, fired, its findings read.</summary>
