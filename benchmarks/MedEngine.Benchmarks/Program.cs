@@ -25,6 +25,12 @@ if (args.Length > 0 && args[0] == "profile")
     return;
 }
 
+if (args.Length > 0 && args[0] == "peers-compile")
+{
+    PeerCompileTimes.Report(Console.Out);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "idle")
 {
     IdleMemory.Report(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out);
@@ -36,6 +42,12 @@ if (Environment.GetEnvironmentVariable(PostgreSqlStoreBenchmarks.ConnectionVaria
 {
     Console.WriteLine($"PostgreSqlStoreBenchmarks left out: {PostgreSqlStoreBenchmarks.ConnectionVariable} names no PostgreSQL server (scripts/postgres.sh start prints one).");
     suites = suites.Where(t => t != typeof(PostgreSqlStoreBenchmarks));
+}
+
+if (!PeerSuite.Full)
+{
+    Console.WriteLine($"PeerLargeTableBenchmarks (160,000 pairs) and naive NRules at 10,000 pairs left out: set {PeerSuite.FullVariable}=1 for the full suite.");
+    suites = suites.Where(t => t != typeof(PeerLargeTableBenchmarks));
 }
 
 var summaries = BenchmarkSwitcher.FromTypes([.. suites]).Run(args);
