@@ -19,7 +19,7 @@ namespace MedEngine.Benchmarks;
 /// (14 MedicationRequests, 6 patient-reported MedicationStatements, from the benchmark workload's Norwegian products) and one
 /// selected draft order that interacts with them. After a warm-up, each concurrency (1, 4, 16) runs until N requests or S
 /// seconds, whichever comes first, twice: every call for the same patient, and every call for a new patient. A non-200 answer
-/// or an answer without cards is an error and ends the run with exit code 1.
+/// or an answer without cards is an error and ends the run with exit code 1. <c>--profile</c> adds <see cref="CdsHooksProfile"/>.
 /// <para>
 /// Every call is a fresh evaluation: the service opens a new session per call (<c>CdsHooksEvaluator</c>), it keeps no warm
 /// session between calls. What differs between the two patient modes is the service's patient lookup (a new patient is
@@ -35,9 +35,10 @@ internal static class CdsHooksLoad
     {
         var requests = 2_000;
         var seconds = 4.0;
+        var profile = false;
         for (var i = 0; i < args.Length; i++)
         {
-            var ok = i + 1 < args.Length && args[i] switch
+            var ok = args[i] == "--profile" ? profile = true : i + 1 < args.Length && args[i] switch
             {
                 "--requests" => int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out requests) && requests > 0,
                 "--seconds" => double.TryParse(args[++i], NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) && seconds > 0,
@@ -45,7 +46,7 @@ internal static class CdsHooksLoad
             };
             if (!ok)
             {
-                Console.Error.WriteLine("usage: cdshooks [--requests N] [--seconds S]   (N > 0 requests and S > 0 seconds per concurrency level, whichever comes first)");
+                Console.Error.WriteLine("usage: cdshooks [--requests N] [--seconds S] [--profile]   (N > 0 requests and S > 0 seconds per concurrency level, whichever comes first; --profile: where one call's time goes)");
                 return 2;
             }
         }
@@ -89,6 +90,11 @@ internal static class CdsHooksLoad
             if (warmUp.Failure is not null)
             {
                 Console.Error.WriteLine($"cdshooks: FAILED in the warm-up: {warmUp.Errors} error(s), the first: {warmUp.Failure}");
+            }
+
+            if (profile && !failed)
+            {
+                await CdsHooksProfile.ReportAsync(app.Services, client, body, ServicePath, Math.Min(requests, 500), output);
             }
 
             return failed ? 1 : 0;
