@@ -58,10 +58,10 @@ internal static class CdsHooksLoad
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
             var body = RequestTemplate();
             output.WriteLine($"CDS Hooks order-select on {client.BaseAddress}: 20 medications + 1 selected draft order, full rule library ({Path.Combine(Workload.Root, "rules")}), SQLite store and audit trail in {folder}.");
-            output.WriteLine($"Client and server share this machine's {Environment.ProcessorCount} cores (one process: the HttpClient workers take CPU from the service).");
+            output.WriteLine($"Client and server share this machine's {Environment.ProcessorCount} cores (one process: the HttpClient workers take CPU from the service); {LoadAverage()}.");
             output.WriteLine($"Each service call is a fresh evaluation (a new session per call; the service keeps no warm session between calls).");
 
-            var warmUp = await RunLevelAsync(client, body, concurrency: 4, Math.Min(requests, 300), Math.Min(seconds, 2), samePatient: false, "warm");
+            var warmUp = await RunLevelAsync(client, body, concurrency: 4, Math.Min(requests, 300), Math.Min(seconds, 3), samePatient: false, "warm");
             output.WriteLine($"Warm-up: {warmUp.Latencies.Length} requests in {warmUp.Seconds:0.0} s, {warmUp.Cards} cards in the first answer.");
             output.WriteLine();
             output.WriteLine($"Each level runs until {requests} requests or {seconds:0.#} s, whichever comes first.");
@@ -97,6 +97,7 @@ internal static class CdsHooksLoad
                 await CdsHooksProfile.ReportAsync(app.Services, client, body, ServicePath, Math.Min(requests, 500), output);
             }
 
+            output.WriteLine($"At the end: {LoadAverage()}.");
             return failed ? 1 : 0;
         }
         finally
@@ -112,6 +113,10 @@ internal static class CdsHooksLoad
             }
         }
     }
+
+    /// <summary>The machine's load average (Linux), which says how much of the cores other work took during the run.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? $"load average {string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (1 / 5 / 15 min)" : "load average unknown";
 
     /// <summary>The service as <c>samples/CdsHooksHost</c> and the service tests start it, without log output (no console logger).</summary>
     private static async Task<WebApplication> StartServiceAsync(string storePath)
