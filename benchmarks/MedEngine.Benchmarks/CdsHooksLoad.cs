@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -52,7 +53,8 @@ internal static class CdsHooksLoad
         }
 
         var folder = Path.Combine(Path.GetTempPath(), $"medengine-cdshooks-load-{Guid.NewGuid():N}");
-        await using var app = await StartServiceAsync(Path.Combine(folder, "events.db"));
+        var serverTimes = new ConcurrentQueue<double>();
+        await using var app = await StartServiceAsync(Path.Combine(folder, "events.db"), serverTimes);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
@@ -94,7 +96,7 @@ internal static class CdsHooksLoad
 
             if (profile && !failed)
             {
-                await CdsHooksProfile.ReportAsync(app.Services, client, body, ServicePath, Math.Min(requests, 500), output);
+                await CdsHooksProfile.ReportAsync(app.Services, serverTimes, client, body, ServicePath, Math.Min(requests, 500), output);
             }
 
             output.WriteLine($"At the end: {LoadAverage()}.");
@@ -118,8 +120,11 @@ internal static class CdsHooksLoad
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? $"load average {string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (1 / 5 / 15 min)" : "load average unknown";
 
-    /// <summary>The service as <c>samples/CdsHooksHost</c> and the service tests start it, without log output (no console logger).</summary>
-    private static async Task<WebApplication> StartServiceAsync(string storePath)
+    /// <summary>
+    /// The service as <c>samples/CdsHooksHost</c> and the service tests start it, without log output (no console logger), and
+    /// one middleware that puts each request's time inside the server (body in to answer written, ms) in <paramref name="serverTimes"/>.
+    /// </summary>
+    private static async Task<WebApplication> StartServiceAsync(string storePath, ConcurrentQueue<double> serverTimes)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -131,6 +136,12 @@ internal static class CdsHooksLoad
             options.AllowAnonymousOnLoopback = true;
         });
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            var before = Stopwatch.GetTimestamp();
+            await next(context);
+            serverTimes.Enqueue(Stopwatch.GetElapsedTime(before).TotalMilliseconds);
+        });
         app.MapMedEngineCdsHooks();
         await app.StartAsync();
         return app;
