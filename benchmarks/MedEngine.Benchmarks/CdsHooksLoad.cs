@@ -85,7 +85,7 @@ internal static class CdsHooksLoad
                     output.WriteLine(level.Row(patients, concurrency));
                     if (concurrency == 1)
                     {
-                        targets.Add(string.Create(CultureInfo.InvariantCulture, $"{patients} patient {level.Percentile(0.99):0.00} ms ({(level.Percentile(0.99) <= 5 ? "met" : "missed")})"));
+                        targets.Add(string.Create(CultureInfo.InvariantCulture, $"{patients} {(samePatient ? "patient" : "patients")} {level.Percentile(0.99):0.00} ms ({(level.Percentile(0.99) <= 5 ? "met" : "missed")})"));
                     }
 
                     failed = level.Failure is not null;
