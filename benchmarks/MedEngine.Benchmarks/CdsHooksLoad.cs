@@ -66,9 +66,9 @@ internal static class CdsHooksLoad
             var warmUp = await RunLevelAsync(client, body, concurrency: 4, Math.Min(requests, 300), Math.Min(seconds, 3), samePatient: false, "warm");
             output.WriteLine($"Warm-up: {warmUp.Latencies.Length} requests in {warmUp.Seconds:0.0} s, {warmUp.Cards} cards in the first answer.");
             output.WriteLine();
-            output.WriteLine($"Each level runs until {requests} requests or {seconds:0.#} s, whichever comes first. CPU ms/req: this process's CPU time (client and server) per request, which other load on the machine does not inflate as it does latency.");
-            output.WriteLine("| patients | concurrency | requests | seconds | req/s | CPU ms/req | p50 ms | p90 ms | p99 ms | max ms | errors |");
-            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            output.WriteLine($"Each level runs until {requests} requests or {seconds:0.#} s, whichever comes first. CPU ms/req: this process's CPU time (client and server) per request, which other load on the machine does not inflate as it does latency; KB/req: bytes allocated per request (client and server); gen2 GCs: full collections during the level.");
+            output.WriteLine("| patients | concurrency | requests | seconds | req/s | CPU ms/req | KB/req | gen2 GCs | p50 ms | p90 ms | p99 ms | max ms | errors |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             var failed = warmUp.Failure is not null;
             var targets = new List<string>();
             foreach (var samePatient in new[] { true, false })
@@ -222,6 +222,8 @@ internal static class CdsHooksLoad
         var deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
         var cpuBefore = Environment.CpuUsage.TotalTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var gen2Before = GC.CollectionCount(2);
         var samePatientId = $"load-{label}-same";
 
         async Task<List<double>> Worker()
@@ -253,8 +255,10 @@ internal static class CdsHooksLoad
         var results = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var gen2 = GC.CollectionCount(2) - gen2Before;
         var all = results.SelectMany(r => r).Order().ToArray();
-        return new Level(all, elapsed, cpu, errors, failure, firstCards);
+        return new Level(all, elapsed, cpu, allocated, gen2, errors, failure, firstCards);
     }
 
     /// <summary>What is wrong with an answer (not 200, not JSON, no cards), or <see langword="null"/>.</summary>
@@ -280,11 +284,11 @@ internal static class CdsHooksLoad
     }
 
     /// <summary>One concurrency level: every latency (ms, sorted), the wall time, the errors and the number of cards of an answer.</summary>
-    private sealed record Level(double[] Latencies, double Seconds, double CpuMs, int Errors, string? Failure, int Cards)
+    private sealed record Level(double[] Latencies, double Seconds, double CpuMs, long Allocated, int Gen2, int Errors, string? Failure, int Cards)
     {
         public string Row(string patients, int concurrency) => string.Create(
             CultureInfo.InvariantCulture,
-            $"| {patients} | {concurrency} | {Latencies.Length} | {Seconds:0.00} | {Latencies.Length / Seconds:0} | {CpuMs / Math.Max(1, Latencies.Length):0.00} | {Percentile(0.50):0.00} | {Percentile(0.90):0.00} | {Percentile(0.99):0.00} | {(Latencies.Length == 0 ? 0 : Latencies[^1]):0.00} | {Errors} |");
+            $"| {patients} | {concurrency} | {Latencies.Length} | {Seconds:0.00} | {Latencies.Length / Seconds:0} | {CpuMs / Math.Max(1, Latencies.Length):0.00} | {Allocated / 1024.0 / Math.Max(1, Latencies.Length):0} | {Gen2} | {Percentile(0.50):0.00} | {Percentile(0.90):0.00} | {Percentile(0.99):0.00} | {(Latencies.Length == 0 ? 0 : Latencies[^1]):0.00} | {Errors} |");
 
         /// <summary>The nearest-rank percentile.</summary>
         public double Percentile(double p) => Latencies.Length == 0 ? 0 : Latencies[Math.Max(0, (int)Math.Ceiling(p * Latencies.Length) - 1)];
