@@ -63,7 +63,9 @@ internal static class CdsHooksLoad
             output.WriteLine($"Client and server share this machine's {Environment.ProcessorCount} cores (one process: the HttpClient workers take CPU from the service); {LoadAverage()}.");
             output.WriteLine($"Each service call is a fresh evaluation (a new session per call; the service keeps no warm session between calls).");
 
-            var warmUp = await RunLevelAsync(client, body, concurrency: 4, Math.Min(requests, 300), Math.Min(seconds, 3), samePatient: false, "warm");
+            // Long enough for tiered compilation to reach its optimized code: with a 3 s warm-up on a busy machine the first
+            // levels still ran partly unoptimized code (twice the CPU per request of a run with tiered compilation off).
+            var warmUp = await RunLevelAsync(client, body, concurrency: 4, Math.Min(requests, 1_000), 10, samePatient: false, "warm");
             output.WriteLine($"Warm-up: {warmUp.Latencies.Length} requests in {warmUp.Seconds:0.0} s, {warmUp.Cards} cards in the first answer.");
             output.WriteLine();
             output.WriteLine($"Each level runs until {requests} requests or {seconds:0.#} s, whichever comes first. CPU ms/req: this process's CPU time (client and server) per request, which other load on the machine does not inflate as it does latency; KB/req: bytes allocated per request (client and server); gen2 GCs: full collections during the level.");
