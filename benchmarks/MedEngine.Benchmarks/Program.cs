@@ -7,15 +7,15 @@ if (args.Length > 0 && args[0] == "retained")
     return;
 }
 
-if (args.Length > 0 && args[0] == "cdshooks")
-{
-    Environment.ExitCode = await CdsHooksLoad.RunAsync(args[1..], Console.Out);
-    return;
-}
-
 if (args.Length > 0 && args[0] == "idle")
 {
     IdleMemory.Report(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "cdshooks")
+{
+    Environment.ExitCode = await CdsHooksLoad.RunAsync(args[1..], Console.Out);
     return;
 }
 
