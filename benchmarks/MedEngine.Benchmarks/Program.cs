@@ -37,6 +37,12 @@ if (args.Length > 0 && args[0] == "idle")
     return;
 }
 
+if (args.Length > 0 && args[0] == "cdshooks")
+{
+    Environment.ExitCode = await CdsHooksLoad.RunAsync(args[1..], Console.Out);
+    return;
+}
+
 var suites = typeof(Workload).Assembly.GetTypes().Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)));
 if (Environment.GetEnvironmentVariable(PostgreSqlStoreBenchmarks.ConnectionVariable) is null)
 {
