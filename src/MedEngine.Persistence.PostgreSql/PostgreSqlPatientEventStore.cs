@@ -19,6 +19,7 @@ public sealed class PostgreSqlPatientEventStore : IPatientEventStore, IPatientSn
             patient_id text NOT NULL, sequence bigint NOT NULL, event_id text NOT NULL, type text NOT NULL, payload text NOT NULL,
             received_at text NOT NULL, rule_set text,
             PRIMARY KEY (patient_id, sequence), UNIQUE (patient_id, event_id));
+        CREATE INDEX IF NOT EXISTS medengine_patient_event_by_type ON medengine_patient_event (patient_id, type, sequence);
         CREATE OR REPLACE FUNCTION medengine_append_only() RETURNS trigger LANGUAGE plpgsql AS
             $$ BEGIN RAISE EXCEPTION 'the event log is append-only'; END $$;
         CREATE OR REPLACE TRIGGER medengine_patient_event_append_only BEFORE UPDATE OR DELETE ON medengine_patient_event

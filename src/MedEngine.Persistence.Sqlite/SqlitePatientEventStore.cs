@@ -22,6 +22,7 @@ public sealed class SqlitePatientEventStore : IPatientEventStore, IPatientSnapsh
             id INTEGER PRIMARY KEY, patient_id TEXT NOT NULL, sequence INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL,
             payload TEXT NOT NULL, received_at TEXT NOT NULL, rule_set TEXT,
             UNIQUE (patient_id, sequence), UNIQUE (patient_id, event_id));
+        CREATE INDEX IF NOT EXISTS patient_event_by_type ON patient_event (patient_id, type, sequence);
         CREATE TRIGGER IF NOT EXISTS patient_event_no_update BEFORE UPDATE ON patient_event BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS patient_event_no_delete BEFORE DELETE ON patient_event BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         CREATE TABLE IF NOT EXISTS patient_event_key (
