@@ -24,6 +24,27 @@ public sealed class DecisionSupportTests
         """);
 
     [Fact]
+    public void AChangeToAnotherLine_KeepsTheFindingObject_AndASameContentRebuild_IsNoChange()
+    {
+        using var harness = new RuleHarness(("w.yaml", WarfarinNsaid));
+        var support = harness.Patient(RuleHarness.Aged(50));
+        support.Apply(RuleHarness.GpList("Marevan", "Ibux 400 mg", "Paracet 500 mg|1x3"));
+        var before = Assert.Single(RuleHarness.RuleFindings(support));
+
+        var otherLine = support.Apply(RuleHarness.GpList("Marevan", "Ibux 400 mg", "Paracet 500 mg|2x3"));
+        Assert.NotEmpty(otherLine.List.ChangedLines);
+        Assert.True(otherLine.Findings.IsEmpty);
+        Assert.Same(before, Assert.Single(RuleHarness.RuleFindings(support)));
+
+        var sameContent = support.Apply(RuleHarness.GpList("Marevan", "Ibux 400 mg|1x3", "Paracet 500 mg|2x3"));
+        Assert.Contains(sameContent.List.ChangedLines, l => l.Substances.Any(s => s.Atc == "M01AE01"));
+        Assert.True(sameContent.Findings.IsEmpty);
+        var after = Assert.Single(RuleHarness.RuleFindings(support));
+        Assert.True(after.IsSameAs(before));
+        Assert.Equal(before.Explanation, after.Explanation);
+    }
+
+    [Fact]
     public void Modifiers_RaiseAndLower_AsTheListChanges()
     {
         using var harness = new RuleHarness(("w.yaml", WarfarinNsaid));
