@@ -64,8 +64,8 @@ public class EventPartsBenchmarks
         _patient = new PatientFact(Workload.Patient, today);
         _allFacts = _whole.List.Lines.Where(MedicationFact.IsCurrent).Select(l => new MedicationFact(l, today)).ToList();
         var changed = _listOnly.Apply(_entryChanges[0]).List.ChangedLines[0];
-        var metformin = _allFacts.Single(f => f.LineId == changed.Id);
-        _facts = [new MedicationFact(changed, today), metformin];
+        var asItIs = _allFacts.Single(f => f.LineId == changed.Id);
+        _facts = [new MedicationFact(changed, today), asItIs];
         _listOnly.Apply(_entryChanges[1]);
         _session = Fresh();
 

@@ -38,7 +38,7 @@ internal static class NotCheckedFindings
             $"Ingen regel i regelbiblioteket omtaler {nb} ({codes}): interaksjoner, dose, nyrefunksjon og egnethet for eldre er ikke kontrollert.",
             $"No rule in the rule library names {en} ({codes}): interactions, dose, renal function and suitability for older patients were not checked.");
         return Create(Key(line.LineId), new LocalizedText($"Ikke kontrollert: {nb}", $"Not checked: {en}"), message, [line.LineId],
-            line.Line.Entries.Select(FindingFactory.EntryOf).ToList(), []) with { LineNames = [en] };
+            line.Line.Entries.Select(FindingFactory.EntryOf).ToList(), [], [en]);
     }
 
     /// <summary>The finding for an entry that did not resolve.</summary>
@@ -54,10 +54,10 @@ internal static class NotCheckedFindings
         var values = new List<string> { unresolved.Reason };
         values.AddRange(entry.Resolution.PossibleMatches.Select(m => $"possible match: {m.Name} ({m.Similarity:0.00}), to be confirmed"));
         return Create(Key(new EntryReference(entry.Source.Id, entry.Entry.EntryId)), new LocalizedText($"Ikke gjenkjent: {written}", $"Not recognised: {written}"),
-            message, [], [FindingFactory.EntryOf(entry)], values) with { Explanation = $"{message.En} {unresolved.Reason}" };
+            message, [], [FindingFactory.EntryOf(entry)], values, []) with { Explanation = $"{message.En} {unresolved.Reason}" };
     }
 
-    private static Finding Create(string key, LocalizedText title, LocalizedText message, IReadOnlyList<string> lineIds, IReadOnlyList<FindingEntry> entries, IReadOnlyList<string> values) => new()
+    private static Finding Create(string key, LocalizedText title, LocalizedText message, IReadOnlyList<string> lineIds, IReadOnlyList<FindingEntry> entries, IReadOnlyList<string> values, IReadOnlyList<string> lineNames) => new()
     {
         Key = key,
         RuleId = RuleId,
@@ -71,6 +71,7 @@ internal static class NotCheckedFindings
         Handling = Handling,
         Tags = [Kind],
         LineIds = lineIds,
+        LineNames = lineNames,
         Entries = entries,
         Values = values,
     };
