@@ -36,9 +36,10 @@ internal static class RuleFiles
         }
 
         errors.AddRange(RuleChecks.UnknownCodes(rules, knowledge));
+        var resolved = CumulativeAtLeast.Resolve(rules, errors);
         return errors.Count > 0
             ? throw new InputException(errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList())
-            : rules;
+            : resolved;
     }
 
     /// <summary>

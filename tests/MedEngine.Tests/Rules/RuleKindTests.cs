@@ -393,6 +393,69 @@ public sealed class RuleKindTests
         Assert.Single(Evaluate(rule, null, "Targiniq 10 mg/5 mg depottablett|1x2", "Sobril 10 mg"));
     }
 
+    private const string MmeRule = """
+        drug: { atc: ["N02A*"] }
+        factors: { N02AA05: 1.5, N02AX02: 0.2 }
+        perMicrogramPerHour: { N02AB03: 2.4 }
+        threshold: 90
+        unit: MME/day
+        """;
+
+    [Fact]
+    public void MissingTherapy_Total_ReadsTheCumulativeRulesTotal_AndNamesWhatItCounted()
+    {
+        using var harness = new RuleHarness(
+            ("mme.yaml", Rule("T-MME", "cumulative", "caution", MmeRule)),
+            ("naloxone.yaml", Rule("T-12m", "missing-therapy", "info", """
+                total: { of: T-MME, atLeast: 50 }
+                missing: { atc: ["V03AB15"], except: { route: [oral] } }
+                """)));
+        var host = new RuleSetHost(harness.Load());
+        IReadOnlyList<Finding> Findings(params string[] medications)
+        {
+            var support = harness.Patient(host: host);
+            support.Apply(RuleHarness.GpList(medications));
+            return RuleHarness.RuleFindings(support).Where(f => f.RuleId == "T-12m").ToList();
+        }
+
+        var finding = Assert.Single(Findings("OxyContin 20 mg depottablett|1x2", "Paracet 500 mg|1x3"));
+        Assert.Equal(["total 60 MME/day >= 50 (T-MME)", "oxycodone 60 MME/day"], finding.Values.Take(2));
+        Assert.Single(finding.LineIds);
+        Assert.Single(Findings("Durogesic 25 mikrogram/time depotplaster|1 plaster hver 3. døgn"));
+        Assert.Empty(Findings("OxyContin 10 mg depottablett|1x2"));
+        Assert.Empty(Findings("OxyContin 20 mg depottablett"));
+        Assert.Empty(Findings("OxyContin 20 mg depottablett|1x2", "Nyxoid 1,8 mg nesespray"));
+    }
+
+    [Fact]
+    public void MissingTherapy_Total_FollowsADoseChangeInAWarmSession()
+    {
+        using var harness = new RuleHarness(
+            ("mme.yaml", Rule("T-MME", "cumulative", "caution", MmeRule)),
+            ("naloxone.yaml", Rule("T-12w", "missing-therapy", "info", """
+                total: { of: T-MME, atLeast: 50 }
+                missing: { atc: ["V03AB15"] }
+                """)));
+        var support = harness.Patient(host: new RuleSetHost(harness.Load()));
+        support.Apply(RuleHarness.GpList("OxyContin 10 mg depottablett|1x2", "Nobligan 50 mg kapsel|1x1"));
+        Assert.DoesNotContain(RuleHarness.RuleFindings(support), f => f.RuleId == "T-12w");
+        support.Apply(RuleHarness.GpList("OxyContin 10 mg depottablett|1x2", "Nobligan 50 mg kapsel|1x4"));
+        Assert.Equal(2, Assert.Single(RuleHarness.RuleFindings(support), f => f.RuleId == "T-12w").LineIds.Count);
+    }
+
+    [Fact]
+    public void MissingTherapy_Total_OfARuleThatIsNotCumulative_IsAnErrorAtTheTotal()
+    {
+        using var harness = new RuleHarness(("naloxone.yaml", Rule("T-12e", "missing-therapy", "info", """
+            total: { of: MEDENGINE-CUM-9999, atLeast: 50 }
+            missing: { atc: ["V03AB15"] }
+            """)));
+        var error = Assert.Single(Assert.Throws<InputException>(harness.Load).Errors);
+        Assert.Equal(InputIssueCodes.RuleInvalidValue, error.Code);
+        Assert.Equal(9, error.Line);
+        Assert.Contains("'MEDENGINE-CUM-9999', which is not a cumulative rule", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MissingTherapy_SuggestsWhenNoLineOfTheGroup()
     {

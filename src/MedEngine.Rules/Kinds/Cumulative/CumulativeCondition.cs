@@ -23,15 +23,19 @@ internal sealed record CumulativeCondition(DrugSelector Drug, IReadOnlyDictionar
     public override void AddPatterns(RulePatterns patterns) => patterns.AllLines(Drug.Matches, meds => CumulativeTotal.Of(this, meds).Total > Threshold);
 
     /// <inheritdoc />
-    public override IEnumerable<string> Values(RuleMatch match, IReadOnlyList<MedicationFact> lines, TimeProvider time)
-    {
-        var total = CumulativeTotal.Of(this, lines);
-        return [$"total {Number(total.Total)} {Unit} > {Number(Threshold)}",
+    public override IEnumerable<string> Values(RuleMatch match, IReadOnlyList<MedicationFact> lines, TimeProvider time) =>
+        Describe(CumulativeTotal.Of(this, lines), $"> {Number(Threshold)}");
+
+    /// <summary>A total as text: the sum against its bound (<c>&gt; 50</c>), then each counted line and each line not counted.</summary>
+    /// <param name="total">The total.</param>
+    /// <param name="bound">What the sum was held against.</param>
+    public IEnumerable<string> Describe(CumulativeTotal total, string bound) =>
+        [$"total {Number(total.Total)} {Unit} {bound}",
             .. total.Counted.Select(c => $"{FindingFactory.Name(c.Line)} {Number(c.Amount)} {Unit}"),
             .. total.NotCounted.Select(l => $"{FindingFactory.Name(l)} not counted: dose or factor unknown")];
-    }
 
-    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>A number as a finding shows it: at most two decimals, invariant.</summary>
+    public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static CumulativeCondition? Parse(RuleSyntax syntax, YamlMappingNode map)
     {
