@@ -29,6 +29,15 @@ internal static class Expressions
         return Expression.Lambda(Expression.Invoke(Expression.Constant(test), p1, p2, p3), p1, p2, p3);
     }
 
+    public static LambdaExpression Condition<T1, T2, T3, T4>(string first, string second, string third, string fourth, Func<T1, T2, T3, T4, bool> test)
+    {
+        var p1 = Expression.Parameter(typeof(T1), first);
+        var p2 = Expression.Parameter(typeof(T2), second);
+        var p3 = Expression.Parameter(typeof(T3), third);
+        var p4 = Expression.Parameter(typeof(T4), fourth);
+        return Expression.Lambda(Expression.Invoke(Expression.Constant(test), p1, p2, p3, p4), p1, p2, p3, p4);
+    }
+
     /// <summary>An action taking the context and every declaration, passed on as an array in declaration order.</summary>
     public static LambdaExpression Action(IReadOnlyList<(string Name, Type Type)> declarations, Action<NRules.RuleModel.IContext, object[]> action)
     {

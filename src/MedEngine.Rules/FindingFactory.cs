@@ -11,7 +11,7 @@ internal sealed class FindingFactory(ClinicalRule rule, TimeProvider time)
 {
     public Finding Create(RuleMatch match)
     {
-        var lines = match.Medications.OrderBy(m => m.LineId, StringComparer.Ordinal).ToList();
+        var lines = rule.Condition.Lines(match).OrderBy(m => m.LineId, StringComparer.Ordinal).ToList();
         var texts = rule.Condition.Texts(rule, lines);
         var values = rule.Condition.Values(match, lines, time).ToList();
         var applied = new List<SeverityChange>();
@@ -59,5 +59,5 @@ internal sealed class FindingFactory(ClinicalRule rule, TimeProvider time)
     public static string Name(MedicationFact line) => string.Join("/", line.Line.Substances.Select(s => s.NameEn));
 
     private static bool Holds(RuleWhen when, int index, RuleMatch match) =>
-        when.Holds(match.Patient, match.Labs) && (when.Medication is null || match.ModifierMedications[index].Count > 0);
+        when.Holds(match.Patient, match.Labs, when.Medication is null ? [] : match.ModifierMedications[index]);
 }

@@ -23,7 +23,7 @@ internal static class RuleChecks
         }
     }
 
-    /// <summary>Every selector of a rule: its drugs, its missing therapy and its modifiers' medications.</summary>
+    /// <summary>Every selector of a rule: its drugs, its missing therapy, its dose bands' and its modifiers' medications.</summary>
     public static IEnumerable<DrugSelector> Selectors(ClinicalRule rule)
     {
         IEnumerable<DrugSelector> main = rule.Condition switch
@@ -32,7 +32,7 @@ internal static class RuleChecks
             DuplicateCondition c => [c.Drug],
             DrugPatientCondition c => [c.Drug],
             DrugLabCondition c => [c.Drug],
-            DoseLimitCondition c => [c.Drug],
+            DoseLimitCondition c => [c.Drug, .. c.Others],
             CumulativeCondition c => [c.Drug],
             MissingTherapyCondition c => [c.Missing],
             _ => [],

@@ -2,7 +2,7 @@ namespace MedEngine.Rules;
 
 /// <summary>
 /// Which lines the rule files can say anything about: a line is covered when a selector of some rule (its drugs, its
-/// modifiers' medications, a missing therapy) or a row of an interaction table names one of its substances or its product
+/// dose bands' and modifiers' medications, a missing therapy) or a row of an interaction table names one of its substances or its product
 /// code. Rules a host adds in C# are not seen here.
 /// </summary>
 internal sealed class RuleCoverage

@@ -16,6 +16,7 @@ internal static class RuleDefinitionCompiler
     private const string LabsName = "labs";
     private const string LinkKey = "finding";
     private const string ModifierLinesName = "modifierLines";
+    private const string OtherLinesName = "otherLines";
 
     public static IRuleDefinition Compile(ClinicalRule rule, TimeProvider time)
     {
@@ -29,7 +30,8 @@ internal static class RuleDefinitionCompiler
         rule.Condition.AddPatterns(patterns);
         var medications = AddMedicationPatterns(patterns, lhs, declarations);
         var layout = new Layout(medications.Count, patterns.Collection is not null,
-            patterns.ReadsPatient || rule.Settings.Count > 0 || rule.Modifiers.Any(m => m.When.Patient is not null), patterns.ReadsLabs || rule.Modifiers.Any(m => m.When.Lab is not null));
+            patterns.ReadsPatient || rule.Settings.Count > 0 || rule.Modifiers.Any(m => m.When.Patient is not null), patterns.ReadsLabs || rule.Modifiers.Any(m => m.When.Lab is not null),
+            patterns.OtherLines is not null);
         if (layout.Patient)
         {
             var patient = lhs.Pattern(typeof(PatientFact), PatientName);
@@ -54,12 +56,20 @@ internal static class RuleDefinitionCompiler
                 labs.Condition(Expressions.Condition(LabsName, hold));
             }
 
-            if (patterns.LabsLineAndPatientHold is { } together)
+            if (patterns.LabsLineAndPatientHold is { } together && !layout.OtherLines)
             {
-                labs.Condition(Expressions.Condition(LabsName, medications[0], PatientName, together));
+                labs.Condition(Expressions.Condition<IEnumerable<LabFact>, MedicationFact, PatientFact>(LabsName, medications[0], PatientName, (l, m, p) => together(l, m, p, [])));
             }
 
             declarations.Add((LabsName, typeof(IEnumerable<LabFact>)));
+        }
+
+        if (patterns.OtherLines is { } otherLines)
+        {
+            // The other lines the condition reads, collected after the lab values so the condition reads them all, and a line
+            // added, changed or removed re-evaluates it.
+            Collect(lhs, OtherLinesName, otherLines).Condition(Expressions.Condition(LabsName, medications[0], PatientName, OtherLinesName, patterns.LabsLineAndPatientHold!));
+            declarations.Add((OtherLinesName, typeof(IEnumerable<MedicationFact>)));
         }
 
         var modifierIndexes = new List<int>();
@@ -85,31 +95,36 @@ internal static class RuleDefinitionCompiler
     }
 
     /// <summary>
-    /// Compiles the rules about one drug at a time into one NRules rule: a line any of them names, the patient and the lab
-    /// values; the action inserts one linked finding per rule that holds (keyed by rule id), and on reactivation brings the
+    /// Compiles the rules about one drug at a time into one NRules rule: a line any of them names, the patient, the lab
+    /// values and, for a group whose rules read other lines, the lines they read; the action inserts one linked finding per rule that holds (keyed by rule id), and on reactivation brings the
     /// linked findings up to date.
     /// </summary>
     public static IRuleDefinition CompileGroup(SingleDrugRuleGroup group)
     {
         var builder = new RuleBuilder();
-        builder.Name(group.HasMedicationModifiers ? "MedEngine single-drug rules with medication modifiers" : "MedEngine single-drug rules");
+        var withOtherLines = group.ReadsOtherLines;
+        builder.Name(withOtherLines ? "MedEngine single-drug rules that read other lines" : "MedEngine single-drug rules");
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(MedicationFact), "m0").Condition(Expressions.Condition<MedicationFact>("m0", group.Concerns));
         lhs.Pattern(typeof(PatientFact), PatientName);
-        Collect<LabFact>(lhs, LabsName, null).Condition(Expressions.Condition<IEnumerable<LabFact>, MedicationFact, PatientFact>(LabsName, "m0", PatientName,
-            (labs, m, p) => group.AnyHolds(m, p, labs.ToList())));
+        var labs = Collect<LabFact>(lhs, LabsName, null);
         List<(string, Type)> declarations = [("m0", typeof(MedicationFact)), (PatientName, typeof(PatientFact)), (LabsName, typeof(IEnumerable<LabFact>))];
-        var withModifiers = group.HasMedicationModifiers;
-        if (withModifiers)
+        if (withOtherLines)
         {
-            // One collection of the lines any modifier selects, for every line: each rule picks its modifiers' lines from it.
-            Collect<MedicationFact>(lhs, ModifierLinesName, group.IsModifierLine);
-            declarations.Add((ModifierLinesName, typeof(IEnumerable<MedicationFact>)));
+            // One collection of the lines any modifier or condition reads besides the rule's own, for every line: each rule
+            // picks its lines from it, and a change to one of them re-evaluates the rules.
+            Collect<MedicationFact>(lhs, OtherLinesName, group.IsOtherLine).Condition(Expressions.Condition<IEnumerable<LabFact>, MedicationFact, PatientFact, IEnumerable<MedicationFact>>(
+                LabsName, "m0", PatientName, OtherLinesName, (all, m, p, others) => group.AnyHolds(m, p, all.ToList(), others.ToList())));
+            declarations.Add((OtherLinesName, typeof(IEnumerable<MedicationFact>)));
+        }
+        else
+        {
+            labs.Condition(Expressions.Condition<IEnumerable<LabFact>, MedicationFact, PatientFact>(LabsName, "m0", PatientName, (all, m, p) => group.AnyHolds(m, p, all.ToList(), [])));
         }
 
         var rhs = builder.RightHandSide();
         rhs.Action(Expressions.Action(declarations, (ctx, facts) => Link(ctx, group.Hits((MedicationFact)facts[0], (PatientFact)facts[1], ((IEnumerable<LabFact>)facts[2]).ToList(),
-            withModifiers ? ((IEnumerable<MedicationFact>)facts[3]).ToList() : []))), ActionTrigger.Activated | ActionTrigger.Reactivated);
+            withOtherLines ? ((IEnumerable<MedicationFact>)facts[3]).ToList() : []))), ActionTrigger.Activated | ActionTrigger.Reactivated);
         return builder.Build();
     }
 
@@ -194,10 +209,10 @@ internal static class RuleDefinitionCompiler
     }
 
     /// <summary>
-    /// Which patterns a rule has: its lines (or one collection of them), and the patient and the lab values only where the rule
-    /// reads them, so the others cost nothing.
+    /// Which patterns a rule has: its lines (or one collection of them), and the patient, the lab values and the other lines
+    /// its condition reads only where the rule reads them, so the others cost nothing.
     /// </summary>
-    private sealed record Layout(int Medications, bool Collection, bool Patient, bool Labs);
+    private sealed record Layout(int Medications, bool Collection, bool Patient, bool Labs, bool OtherLines);
 
     /// <summary>The patterns of the lines a rule is about: m0, m1... (or one collection, meds).</summary>
     private static List<string> AddMedicationPatterns(RulePatterns patterns, GroupBuilder lhs, List<(string Name, Type Type)> declarations)
@@ -252,8 +267,9 @@ internal static class RuleDefinitionCompiler
         var next = layout.Medications;
         var patient = layout.Patient ? (PatientFact)facts[next++] : null;
         var labs = layout.Labs ? ((IEnumerable<LabFact>)facts[next++]).ToList() : [];
+        var otherLines = layout.OtherLines ? ((IEnumerable<MedicationFact>)facts[next++]).ToList() : [];
         var modifiers = modifierIndexes.Select((index, i) => (index, list: (IReadOnlyList<MedicationFact>)((IEnumerable<MedicationFact>)facts[next + i]).ToList()))
             .ToDictionary(x => x.index, x => x.list);
-        return new RuleMatch(medications, patient, labs, modifiers);
+        return new RuleMatch(medications, patient, labs, modifiers) { OtherLines = otherLines };
     }
 }

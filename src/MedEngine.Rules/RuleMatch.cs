@@ -9,6 +9,12 @@ internal sealed record RuleMatch(IReadOnlyList<MedicationFact> Medications, Pati
 {
     private static readonly Dictionary<int, IReadOnlyList<MedicationFact>> NoModifierMedications = [];
 
+    /// <summary>
+    /// The other lines the rule's condition reads (those a dose band's <c>medication</c> selects, the rule's own line possibly
+    /// among them); empty for a condition that reads none.
+    /// </summary>
+    public IReadOnlyList<MedicationFact> OtherLines { get; init; } = [];
+
     /// <summary>A match of a rule whose modifiers need no other medication (the rules held in groups).</summary>
     public static RuleMatch Of(IReadOnlyList<MedicationFact> medications, PatientFact patient, IReadOnlyList<LabFact> labs) =>
         new(medications, patient, labs, NoModifierMedications);
@@ -18,7 +24,7 @@ internal sealed record RuleMatch(IReadOnlyList<MedicationFact> Medications, Pati
     /// patient or lab value changes), so the finding built from one is the finding of the other.
     /// </summary>
     public bool HasSameFactsAs(RuleMatch other) =>
-        Same(Medications, other.Medications) && ReferenceEquals(Patient, other.Patient) && Same(Labs, other.Labs)
+        Same(Medications, other.Medications) && ReferenceEquals(Patient, other.Patient) && Same(Labs, other.Labs) && Same(OtherLines, other.OtherLines)
         && ModifierMedications.Count == other.ModifierMedications.Count
         && ModifierMedications.All(m => other.ModifierMedications.TryGetValue(m.Key, out var lines) && Same(m.Value, lines));
 

@@ -14,6 +14,9 @@ internal sealed class SingleDrugRuleGroup
     /// <summary>For each rule, its modifiers on another medication: the modifier's index and what it selects.</summary>
     private readonly (int Index, DrugSelector Selector)[][] _medicationModifiers;
 
+    /// <summary>For each rule, what selects the other lines its condition reads (<see cref="IOneLineCondition.Others"/>).</summary>
+    private readonly DrugSelector[][] _others;
+
     public SingleDrugRuleGroup(IReadOnlyList<ClinicalRule> rules, TimeProvider time)
     {
         _rules = rules.ToArray();
@@ -21,55 +24,77 @@ internal sealed class SingleDrugRuleGroup
         _index = new SelectorIndex(_rules, rule => [Drug(rule)]);
         _medicationModifiers = _rules.Select(r => r.Modifiers.Select((m, i) => (Index: i, Selector: m.When.Medication)).Where(m => m.Selector is not null)
             .Select(m => (m.Index, m.Selector!)).ToArray()).ToArray();
+        _others = _rules.Select(r => Condition(r).Others.ToArray()).ToArray();
     }
 
-    /// <summary>Whether a rule can join the group: its kind is about one drug, and no modifier depends on another medication.</summary>
+    /// <summary>Whether a rule can join the group: its kind is about one drug, and neither its condition nor a modifier reads another medication.</summary>
     public static bool CanHold(ClinicalRule rule) =>
-        rule.Condition is IOneLineCondition && rule.Modifiers.All(m => m.When.Medication is null);
+        rule.Condition is IOneLineCondition condition && !NeedsOtherLines(rule, condition);
 
     /// <summary>
-    /// Whether a rule can join the group of single-drug rules with modifiers on other medications: a kind about one drug with
-    /// at least one such modifier. That group's NRules rule also collects the lines any of its modifiers selects.
+    /// Whether a rule can join the group of single-drug rules that read other lines: a kind about one drug with a modifier on
+    /// another medication, or whose condition reads other lines (a dose band's <c>medication</c>). That group's NRules rule
+    /// also collects the lines any of them selects.
     /// </summary>
-    public static bool CanHoldWithMedicationModifiers(ClinicalRule rule) =>
-        rule.Condition is IOneLineCondition && rule.Modifiers.Any(m => m.When.Medication is not null);
+    public static bool CanHoldWithOtherLines(ClinicalRule rule) =>
+        rule.Condition is IOneLineCondition condition && NeedsOtherLines(rule, condition);
 
     public int Count => _rules.Length;
 
-    /// <summary>Whether any rule of the group has a modifier on another medication.</summary>
-    public bool HasMedicationModifiers => _medicationModifiers.Any(m => m.Length > 0);
+    /// <summary>Whether any rule of the group reads other lines (a modifier on another medication, or its condition).</summary>
+    public bool ReadsOtherLines => _medicationModifiers.Any(m => m.Length > 0) || _others.Any(o => o.Length > 0);
 
-    /// <summary>Whether a modifier of any rule of the group selects this line.</summary>
-    public bool IsModifierLine(MedicationFact line) => _medicationModifiers.Any(rule => rule.Any(m => m.Selector.Matches(line)));
+    /// <summary>Whether a modifier or the condition of any rule of the group selects this line as another line it reads.</summary>
+    public bool IsOtherLine(MedicationFact line) =>
+        _medicationModifiers.Any(rule => rule.Any(m => m.Selector.Matches(line))) || _others.Any(rule => rule.Any(s => s.Matches(line)));
 
     /// <summary>Whether any rule of the group names this line (a few hash lookups).</summary>
     public bool Concerns(MedicationFact line) => _index.Names(line) && Candidates(line).Any();
 
-    /// <summary>Whether any rule holds for this line, patient and lab values.</summary>
-    public bool AnyHolds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) =>
-        Candidates(line).Any(index => Holds(_rules[index], line, patient, labs));
-
-    /// <summary>The rules that hold for this line, patient and lab values.</summary>
+    /// <summary>Whether any rule holds for this line, patient, lab values and other lines.</summary>
     /// <param name="line">The line.</param>
     /// <param name="patient">The patient.</param>
     /// <param name="labs">The lab values.</param>
-    /// <param name="modifierLines">The lines a modifier of the group selects (<see cref="IsModifierLine"/>); empty without such modifiers.</param>
-    public IEnumerable<RuleHit> Hits(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> modifierLines)
+    /// <param name="otherLines">The lines the group reads besides its own (<see cref="IsOtherLine"/>); empty when it reads none.</param>
+    public bool AnyHolds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> otherLines) =>
+        Candidates(line).Any(index => Holds(index, line, patient, labs, Others(index, otherLines)));
+
+    /// <summary>The rules that hold for this line, patient, lab values and other lines.</summary>
+    /// <param name="line">The line.</param>
+    /// <param name="patient">The patient.</param>
+    /// <param name="labs">The lab values.</param>
+    /// <param name="otherLines">The lines the group reads besides its own (<see cref="IsOtherLine"/>); empty when it reads none.</param>
+    public IEnumerable<RuleHit> Hits(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> otherLines)
     {
-        foreach (var index in Candidates(line).Where(index => Holds(_rules[index], line, patient, labs)))
+        foreach (var index in Candidates(line))
         {
+            var others = Others(index, otherLines);
+            if (!Holds(index, line, patient, labs, others))
+            {
+                continue;
+            }
+
             var match = _medicationModifiers[index].Length == 0
                 ? RuleMatch.Of([line], patient, labs)
                 : new RuleMatch([line], patient, labs, _medicationModifiers[index].ToDictionary(
-                    m => m.Index, m => (IReadOnlyList<MedicationFact>)modifierLines.Where(m.Selector.Matches).ToList()));
-            yield return new RuleHit(_rules[index].Id, _factories[index], match);
+                    m => m.Index, m => (IReadOnlyList<MedicationFact>)otherLines.Where(m.Selector.Matches).ToList()));
+            yield return new RuleHit(_rules[index].Id, _factories[index], others.Count == 0 ? match : match with { OtherLines = others });
         }
     }
 
     private IEnumerable<int> Candidates(MedicationFact line) => _index.Candidates(line).Where(index => Drug(_rules[index]).Matches(line));
 
-    private static bool Holds(ClinicalRule rule, MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) =>
-        rule.AppliesIn(patient) && ((IOneLineCondition)rule.Condition).Holds(line, patient, labs);
+    /// <summary>The lines a rule's condition reads of the group's other lines: those its <see cref="IOneLineCondition.Others"/> select.</summary>
+    private IReadOnlyList<MedicationFact> Others(int index, IReadOnlyList<MedicationFact> otherLines) =>
+        _others[index].Length == 0 ? [] : otherLines.Where(l => _others[index].Any(s => s.Matches(l))).ToList();
 
-    private static DrugSelector Drug(ClinicalRule rule) => ((IOneLineCondition)rule.Condition).Drug;
+    private bool Holds(int index, MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> others) =>
+        _rules[index].AppliesIn(patient) && Condition(_rules[index]).Holds(line, patient, labs, others);
+
+    private static bool NeedsOtherLines(ClinicalRule rule, IOneLineCondition condition) =>
+        rule.Modifiers.Any(m => m.When.Medication is not null) || condition.Others.Any();
+
+    private static IOneLineCondition Condition(ClinicalRule rule) => (IOneLineCondition)rule.Condition;
+
+    private static DrugSelector Drug(ClinicalRule rule) => Condition(rule).Drug;
 }

@@ -30,6 +30,14 @@ internal abstract record RuleCondition
     /// <returns>The values, in order.</returns>
     public virtual IEnumerable<string> Values(RuleMatch match, IReadOnlyList<MedicationFact> lines, TimeProvider time) => [];
 
+    /// <summary>
+    /// The lines a finding names: those the rule is about, and for a kind that reads other lines (a dose band's
+    /// <c>medication</c>), the other lines that made it hold, so a clinician sees why.
+    /// </summary>
+    /// <param name="match">What the activation matched.</param>
+    /// <returns>The lines, in any order.</returns>
+    public virtual IReadOnlyList<MedicationFact> Lines(RuleMatch match) => match.Medications;
+
     /// <summary>The severity and texts of a finding: the rule's own, unless the kind has better ones for these lines.</summary>
     /// <param name="rule">The rule.</param>
     /// <param name="lines">The lines of the finding, ordered by line id.</param>
@@ -65,8 +73,18 @@ internal interface IOneLineCondition
     /// <summary>The lines concerned.</summary>
     DrugSelector Drug { get; }
 
+    /// <summary>
+    /// What selects the other lines the condition reads (a dose band's <c>medication</c>); none for most kinds. A rule whose
+    /// condition reads other lines joins the group that collects them, so a change to such a line re-evaluates it.
+    /// </summary>
+    IEnumerable<DrugSelector> Others => [];
+
     /// <summary>Whether the rule holds for a line its selector matches.</summary>
-    bool Holds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs);
+    /// <param name="line">The line.</param>
+    /// <param name="patient">The patient.</param>
+    /// <param name="labs">The lab values.</param>
+    /// <param name="others">Lines <see cref="Others"/> selects (the line itself may be among them, and does not count); empty when it selects none.</param>
+    bool Holds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> others);
 }
 
 /// <summary>A kind about two lines: its rules can be held in <see cref="PairRuleGroup"/>.</summary>
@@ -101,13 +119,24 @@ internal interface IWholeListCondition
 /// <param name="Lab">A lab threshold.</param>
 internal sealed record RuleWhen(PatientCriteria? Patient, DrugSelector? Medication, LabCriterion? Lab)
 {
-    /// <summary>Whether the conditions on the patient and lab values hold; the patient is there whenever there are patient criteria.</summary>
-    public bool Holds(PatientFact? patient, IReadOnlyList<LabFact> labs) =>
-        (Patient is null || Patient.Holds(patient!)) && (Lab is null || labs.Any(Lab.Holds));
+    /// <summary>
+    /// Whether every condition holds: on the patient (there whenever there are patient criteria), on the lab values, and on
+    /// another medication, which one of <paramref name="others"/> must match.
+    /// </summary>
+    /// <param name="patient">The patient.</param>
+    /// <param name="labs">The lab values.</param>
+    /// <param name="others">The other lines (for a modifier, those its medication selects; for a dose band, every other line it selects).</param>
+    public bool Holds(PatientFact? patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> others) =>
+        (Patient is null || Patient.Holds(patient!)) && (Lab is null || labs.Any(Lab.Holds)) && (Medication is null || others.Any(Medication.Matches));
 
-    /// <summary>The patient's values and lab values that meet the conditions, as text.</summary>
-    public string Describe(PatientFact? patient, IReadOnlyList<LabFact> labs) =>
-        string.Join(", ", (Patient?.Describe(patient!) ?? []).Concat(labs.Where(l => Lab?.Holds(l) == true).Select(l => Lab!.Describe(l))));
+    /// <summary>The other lines that meet the condition on another medication; none without one.</summary>
+    public IReadOnlyList<MedicationFact> With(IReadOnlyList<MedicationFact> others) =>
+        Medication is null ? [] : others.Where(Medication.Matches).ToList();
+
+    /// <summary>The patient's values, lab values and other lines that meet the conditions, as text (<c>with verapamil (line C08DA01)</c>).</summary>
+    public string Describe(PatientFact? patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> others) =>
+        string.Join(", ", (Patient?.Describe(patient!) ?? []).Concat(labs.Where(l => Lab?.Holds(l) == true).Select(l => Lab!.Describe(l)))
+            .Concat(With(others).Select(l => $"with {FindingFactory.Name(l)} (line {l.LineId})")));
 }
 
 /// <summary>Raises or lowers the severity when its condition holds (warfarin + NSAID is worse over 65; a PPI lowers it).</summary>

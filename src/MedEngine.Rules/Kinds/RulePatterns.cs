@@ -28,8 +28,14 @@ internal sealed class RulePatterns
     /// <summary>What must hold of the lab values.</summary>
     public Func<IEnumerable<LabFact>, bool>? LabsHold { get; private set; }
 
-    /// <summary>What must hold of the lab values, the first line and the patient together.</summary>
-    public Func<IEnumerable<LabFact>, MedicationFact, PatientFact, bool>? LabsLineAndPatientHold { get; private set; }
+    /// <summary>What must hold of the lab values, the first line, the patient and the other lines (<see cref="OtherLines"/>) together.</summary>
+    public Func<IEnumerable<LabFact>, MedicationFact, PatientFact, IEnumerable<MedicationFact>, bool>? LabsLineAndPatientHold { get; private set; }
+
+    /// <summary>
+    /// The other lines that condition reads, collected into one more pattern so that a change to one re-evaluates the rule;
+    /// <see langword="null"/> when it reads none (it is then given no lines).
+    /// </summary>
+    public Func<MedicationFact, bool>? OtherLines { get; private set; }
 
     /// <summary>A line that must not be on the list.</summary>
     public Func<MedicationFact, bool>? Absent { get; private set; }
@@ -56,10 +62,13 @@ internal sealed class RulePatterns
         ReadsLabs = true;
     }
 
-    /// <summary>A condition on the lab values, the first line and the patient together.</summary>
-    public void LabsLineAndPatient(Func<IEnumerable<LabFact>, MedicationFact, PatientFact, bool> holds)
+    /// <summary>A condition on the lab values, the first line, the patient and other lines together.</summary>
+    /// <param name="holds">The condition.</param>
+    /// <param name="otherLines">Which other lines it reads; <see langword="null"/> for none.</param>
+    public void LabsLineAndPatient(Func<IEnumerable<LabFact>, MedicationFact, PatientFact, IEnumerable<MedicationFact>, bool> holds, Func<MedicationFact, bool>? otherLines)
     {
         LabsLineAndPatientHold = holds;
+        OtherLines = otherLines;
         ReadsPatient = true;
         ReadsLabs = true;
     }

@@ -65,6 +65,34 @@ public sealed class DecisionSupportTests
     }
 
     [Fact]
+    public void DoseBandOnAnotherMedication_FollowsThatLine_AsItIsAddedChangedAndStopped()
+    {
+        using var harness = new RuleHarness(("d.yaml", RuleKindTests.Rule("D-V", "dose-limit", "caution", """
+            drug: { names: [dabigatran] }
+            limits:
+              - { when: { medication: { names: [verapamil] } }, maxDaily: 220 mg }
+            """)));
+        var gp = new MedicationSource("gp", SourceKind.GeneralPractitioner, RuleHarness.Now.AddDays(-1));
+        var support = harness.Patient(RuleHarness.Aged(70));
+        support.Apply(RuleHarness.GpList("Pradaxa 150 mg kapsel|1x2"));
+        Assert.Empty(RuleHarness.RuleFindings(support));
+
+        var added = support.Apply(new EntryUpserted(gp, new MedicationEntry { EntryId = "v", Name = "Isoptin 80 mg tablett", DosageText = "1x3", Status = EntryStatus.Active }));
+        var finding = Assert.Single(added.Findings.Added);
+        Assert.Equal("D-V|B01AE07|C08DA01", finding.Key);
+        Assert.Equal(["daily dose 300 mg > 220 mg (with verapamil (line C08DA01))"], finding.Values);
+
+        // A new dose of verapamil is a new fact for the line: the finding is rebuilt with the same content, so no change.
+        var changed = support.Apply(new EntryUpserted(gp, new MedicationEntry { EntryId = "v", Name = "Isoptin 80 mg tablett", DosageText = "1x2", Status = EntryStatus.Active }));
+        Assert.True(changed.Findings.IsEmpty);
+        Assert.True(finding.IsSameAs(Assert.Single(RuleHarness.RuleFindings(support))));
+
+        var stopped = support.Apply(new EntryStopped("gp", "v", RuleHarness.Now, "bradykardi"));
+        Assert.Equal(["D-V|B01AE07|C08DA01"], stopped.Findings.Removed);
+        Assert.Empty(RuleHarness.RuleFindings(support));
+    }
+
+    [Fact]
     public void Modifiers_PatientAndLab_ApplyWhenThePatientChanges()
     {
         using var harness = new RuleHarness(("w.yaml", WarfarinNsaid));

@@ -341,6 +341,60 @@ public sealed class RuleKindTests
     }
 
     [Fact]
+    public void DoseLimit_BandOnAnotherMedication_AppliesWithThatLine_AndTheFindingNamesIt()
+    {
+        var rule = Rule("T-9v", "dose-limit", "caution", """
+            drug: { names: [dabigatran] }
+            limits:
+              - { when: { patient: { age: ">= 80" } }, maxDaily: 220 mg }
+              - { when: { medication: { names: [verapamil] } }, maxDaily: 220 mg }
+            """);
+        var finding = Assert.Single(Evaluate(rule, RuleHarness.Aged(70), "Pradaxa 150 mg kapsel|1x2", "Isoptin 80 mg tablett|1x3"));
+        Assert.Equal(["B01AE07", "C08DA01"], finding.LineIds);
+        Assert.Equal(["dabigatran", "verapamil"], finding.LineNames);
+        Assert.Equal(["daily dose 300 mg > 220 mg (with verapamil (line C08DA01))"], finding.Values);
+        Assert.Contains(finding.Entries, e => e.Name == "Isoptin 80 mg tablett");
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(70), "Pradaxa 110 mg kapsel|1x2", "Isoptin 80 mg tablett|1x3"));
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(70), "Pradaxa 150 mg kapsel|1x2"));
+        Assert.Empty(Evaluate(rule, RuleHarness.Aged(70), "Pradaxa 150 mg kapsel", "Isoptin 80 mg tablett|1x3"));
+
+        // The age band comes first: its finding names the dabigatran line only, as the band that applies reads no other line.
+        var aged = Assert.Single(Evaluate(rule, RuleHarness.Aged(84), "Pradaxa 150 mg kapsel|1x2", "Isoptin 80 mg tablett|1x3"));
+        Assert.Equal(["B01AE07"], aged.LineIds);
+        Assert.StartsWith("daily dose 300 mg > 220 mg (age ", aged.Values[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DoseLimit_BandOnAnotherMedication_IsNotMetByTheDosedLineItself()
+    {
+        var rule = Rule("T-9s", "dose-limit", "caution", """
+            drug: { atc: ["M01A*"] }
+            limits:
+              - { when: { medication: { atc: ["M01A*"] } }, maxDaily: 1200 mg }
+              - { maxDaily: 2400 mg }
+            """);
+        Assert.Empty(Evaluate(rule, null, "Ibux 400 mg|1x4"));
+        var finding = Assert.Single(Evaluate(rule, null, "Ibux 400 mg|1x4", "Naproxen 250 mg tablett|1x2"));
+        Assert.Equal(["M01AE01", "M01AE02"], finding.LineIds);
+        Assert.Equal(["daily dose 1600 mg > 1200 mg (with naproxen (line M01AE02))"], finding.Values);
+    }
+
+    [Fact]
+    public void DoseLimit_MedicationInABand_IsReadWithTheModifiersSyntax_AndItsErrorsHaveTheirLine()
+    {
+        using var harness = new RuleHarness(("rule.yaml", Rule("T-9e", "dose-limit", "caution", """
+            drug: { names: [dabigatran] }
+            limits:
+              - { when: { medication: { atc: [C08DA01], names: [verapamill] } }, maxDaily: 220 mg }
+            """)));
+        var error = Assert.Single(Assert.Throws<InputException>(() => RuleFiles.Read(harness.Directory, TestKnowledge.Shipped)).Errors);
+        Assert.Equal(InputIssueCodes.RuleUnknownSubstance, error.Code);
+        Assert.EndsWith("rule.yaml", error.File, StringComparison.Ordinal);
+        Assert.Equal(11, error.Line);
+        Assert.Contains("Unknown substance name 'verapamill'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DoseLimit_AsNeededMaximum_IsChecked() =>
         Assert.Contains("maximum as needed 6000 mg > 4000 mg", Assert.Single(Evaluate(Rule("T-10", "dose-limit", "caution", """
             drug: { names: [paracetamol] }

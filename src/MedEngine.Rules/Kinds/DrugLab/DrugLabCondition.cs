@@ -15,7 +15,7 @@ internal sealed record DrugLabCondition(DrugSelector Drug, LabCriterion Lab) : R
     public override FindingCategory Category => FindingCategory.Other;
 
     /// <inheritdoc />
-    public bool Holds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) => labs.Any(Lab.Holds);
+    public bool Holds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> others) => labs.Any(Lab.Holds);
 
     /// <inheritdoc />
     public override void AddPatterns(RulePatterns patterns)

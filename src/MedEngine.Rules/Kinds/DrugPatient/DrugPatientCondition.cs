@@ -21,7 +21,7 @@ internal sealed record DrugPatientCondition(DrugSelector Drug, PatientCriteria P
     public override FindingCategory Category => FindingCategory.Other;
 
     /// <inheritdoc />
-    public bool Holds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs) => Patient.Holds(patient);
+    public bool Holds(MedicationFact line, PatientFact patient, IReadOnlyList<LabFact> labs, IReadOnlyList<MedicationFact> others) => Patient.Holds(patient);
 
     /// <inheritdoc />
     public override void AddPatterns(RulePatterns patterns)
