@@ -26,7 +26,11 @@ internal static class Requests
     public static JsonObject Patient(string birthDate) => new() { ["resourceType"] = "Patient", ["id"] = "p1", ["birthDate"] = birthDate, ["gender"] = "female" };
 
     /// <summary>An order-select call: ibuprofen drafted and selected, warfarin on the active list, an 80-year-old patient.</summary>
-    public static JsonObject WarfarinIbuprofenSelect(string patientId = "p1", string? encounterId = "enc-1") => new()
+    public static JsonObject WarfarinIbuprofenSelect(string patientId = "p1", string? encounterId = "enc-1") =>
+        OrderSelect(patientId, encounterId, MedicationRequest("rx-warfarin", "Marevan 2,5 mg tablett"), MedicationRequest("draft-ibu", "Ibux 400 mg tablett", "draft"));
+
+    /// <summary>An order-select call for an 80-year-old patient: one draft order, selected, and one medication on the active list.</summary>
+    public static JsonObject OrderSelect(string patientId, string? encounterId, JsonObject active, JsonObject draft) => new()
     {
         ["hook"] = "order-select",
         ["hookInstance"] = Guid.NewGuid().ToString(),
@@ -35,13 +39,13 @@ internal static class Requests
             ["userId"] = "Practitioner/dr-1",
             ["patientId"] = patientId,
             ["encounterId"] = encounterId,
-            ["selections"] = new JsonArray("MedicationRequest/draft-ibu"),
-            ["draftOrders"] = Bundle(MedicationRequest("draft-ibu", "Ibux 400 mg tablett", "draft")),
+            ["selections"] = new JsonArray("MedicationRequest/" + draft["id"]!.GetValue<string>()),
+            ["draftOrders"] = Bundle(draft),
         },
         ["prefetch"] = new JsonObject
         {
             ["patient"] = Patient("1946-03-01"),
-            ["medicationRequests"] = Bundle(MedicationRequest("rx-warfarin", "Marevan 2,5 mg tablett")),
+            ["medicationRequests"] = Bundle(active),
         },
     };
 

@@ -43,6 +43,7 @@ public sealed class FestImporterTests(ITestOutputHelper output)
         Assert.Equal(["B01AA03+M01AE01", "B01AA03+N06AB04", "B01AA03+N06AB06", "M01AE01+N06AB04", "M01AE01+N06AB06"], threeGroups);
         Assert.Contains(rows, r => r.A == "C10AA01" && r.B == "name:grapefruktjuice" && MedEngine.Findings.Severities.ToName(r.Severity) == "caution");
         Assert.All(rows, r => Assert.StartsWith("FEST ", r.Source, StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Equal(("", "", ""), (r.ConsequenceEn, r.MechanismEn, r.HandlingEn))); // FEST is Norwegian: no English columns
         Assert.Equal(1, result.Counts["interactions with more than two groups"]);
         Assert.Contains("L01XE99\tnytt kinasehemmer", File.ReadAllLines(Path.Combine(directory, "not-assessed.tsv")));
         Assert.Contains("fest:ID_PARACET_500\tparacet\tN02BE01\t4000\tmg\t4", File.ReadAllLines(Path.Combine(directory, "dose-prn.tsv")));

@@ -45,6 +45,17 @@ public sealed class InteractionImporterTests(ITestOutputHelper output)
         Assert.All(Import(InteractionListKind.OncNonInterruptive, "ONC-Non-Interuptive_ONC_Non_Interuptive_Mapped.csv"), r => Assert.Equal("info", MedEngine.Findings.Severities.ToName(r.Severity)));
     }
 
+    [SharedDataFact("pddi-public", "atc")]
+    public void The_lists_English_texts_go_in_the_English_columns_and_the_Norwegian_ones_stay_empty()
+    {
+        var ansm = Import(InteractionListKind.Ansm, "World_Vista_AnnotatedForR01_worldvista-combined-r01-65.tsv");
+        Assert.All(ansm, r => Assert.Equal(("", "", ""), (r.Consequence, r.Mechanism, r.Handling)));
+        Assert.All(ansm, r => Assert.NotEmpty(r.ConsequenceEn));
+        Assert.Contains(ansm, r => r.HandlingEn.Length > 0);
+        var onc = Import(InteractionListKind.OncHighPriority, "ONC-High-Priority_ONC_High_Priority_Mapped.csv");
+        Assert.All(onc, r => Assert.Equal(("", "High-priority interaction (ONC list): should interrupt the prescriber; the list gives no consequence text."), (r.Consequence, r.ConsequenceEn)));
+    }
+
     [SharedDataFact("ddinter", "atc")]
     public void DDInter_pairs_are_counted_and_mapped_to_ATC()
     {

@@ -36,7 +36,7 @@ public static class FestImporter
         var origin = $"{source} ({Path.GetFileName(m30File)})";
         var files = KnowledgeSetWriter.Write(set, outDirectory, origin).ToList();
         var interactions = Path.Combine(outDirectory, "interactions.tsv");
-        InteractionTableWriter.Write(interactions, [$"Interactions of {origin}, imported by medengine import fest (docs/knowledge-import.md)."], collector.Rows);
+        InteractionTableWriter.Write(interactions, [$"Interactions of {origin}, imported by medengine import fest (docs/knowledge-import.md); texts in Norwegian (bokmål)."], collector.Rows, english: false);
         files.Add(interactions);
         files.Add(WriteNotAssessed(catalog, outDirectory, origin, log));
         files.Add(WritePrnDoses(catalog, outDirectory, origin, log));

@@ -73,8 +73,8 @@ public static class InteractionImporter
         }
 
         InteractionTableWriter.Write(outFile,
-            [$"{list.Source} imported by medengine import interactions from {string.Join(", ", files.Select(Path.GetFileName))}; severities and names mapped as docs/knowledge-import.md says."],
-            collector.Rows);
+            [$"{list.Source} imported by medengine import interactions from {string.Join(", ", files.Select(Path.GetFileName))}; severities and names mapped as docs/knowledge-import.md says; texts in English (consequence_en, mechanism_en, handling_en), the Norwegian columns empty."],
+            collector.Rows, english: true);
         if (skippedFile is not null)
         {
             SkippedWriter.Write(skippedFile, list.Source, log.Skipped);

@@ -4,9 +4,9 @@ namespace MedEngine.Import.Interactions;
 /// <param name="A">One side: an ATC code, an ATC prefix ending in <c>*</c>, or <c>name:</c> and a normalized substance name.</param>
 /// <param name="B">The other side, the same way.</param>
 /// <param name="Severity"><c>contraindicated</c>, <c>avoid</c>, <c>caution</c> or <c>info</c>.</param>
-/// <param name="Consequence">The clinical consequence.</param>
-/// <param name="Mechanism">The mechanism, or empty.</param>
-/// <param name="Handling">What to do, or empty.</param>
+/// <param name="Consequence">The clinical consequence, in the source's language (Norwegian from FEST, English from the public lists).</param>
+/// <param name="Mechanism">The mechanism, or empty, in the source's language.</param>
+/// <param name="Handling">What to do, or empty, in the source's language.</param>
 /// <param name="Evidence">Evidence level <c>1</c> (interaction studies) to <c>4</c> (indirect data), or empty.</param>
 /// <param name="Reference">References, <c>;</c>-separated, or empty.</param>
 /// <param name="Source">Where the row comes from, or empty.</param>

@@ -529,19 +529,98 @@ public sealed class RuleKindTests
         using var harness = new RuleHarness(
             ("table.yaml", Rule("T-13", "interaction-table", "info", "table: pairs.tsv")),
             ("pairs.tsv", "a\tb\tseverity\tconsequence\tmechanism\thandling\tevidence\treference\tsource\n" +
-                "B01AA03\tJ01FA*\tavoid\tIncreased INR\tCYP3A4\tMonitor INR\t2\tRef A; Ref B\ttest\n" +
-                "C10AA01\tJ01FA09\tcontraindicated\tMyopathy\tCYP3A4\tDo not combine\t1\t\ttest\n"));
+                "B01AA03\tJ01FA*\tavoid\tØkt INR\tCYP3A4\tKontroller INR\t2\tRef A; Ref B\ttest\n" +
+                "C10AA01\tJ01FA09\tcontraindicated\tMyopati\tCYP3A4\tKombiner ikke\t1\t\ttest\n"));
         var rules = harness.Load();
         Assert.Single(rules.Rules);
         var support = harness.Patient(host: new RuleSetHost(rules));
         support.Apply(RuleHarness.GpList("Marevan", "Klacid 500 mg", "Simvastatin 20 mg"));
         Assert.Equal(2, support.Findings.Count);
         Assert.Equal(Severity.Contraindicated, support.Findings[0].Severity);
-        Assert.Equal("Myopathy", support.Findings[0].Message.En);
+        Assert.Equal("Myopati", support.Findings[0].Message.Nb);
         Assert.Equal(["Ref A", "Ref B"], support.Findings[1].References);
     }
 
     private const string TableHeader = "a\tb\tseverity\tconsequence\tmechanism\thandling\tevidence\treference\tsource";
+
+    [Fact]
+    public void InteractionTable_EachLanguageTakesItsOwnColumn_AndAnEmptyCellTheRulesTextInThatLanguage()
+    {
+        var rule = """
+            id: T-16
+            version: 1
+            kind: interaction-table
+            title: { nb: "Interaksjon", en: "Interaction" }
+            message: { nb: "Se tabellraden.", en: "See the table row." }
+            severity: info
+            handling: { nb: "Følg tabellraden.", en: "Follow the table row." }
+            mechanism: "See the table row."
+            tags: [test]
+            table: pairs.tsv
+            """;
+        using var harness = new RuleHarness(
+            ("table.yaml", rule),
+            ("pairs.tsv", TableHeader + "\thandling_en\texcept\tconsequence_en\tmechanism_en\n" +
+                "B01AA03\tJ01FA09\tavoid\tØkt INR\tCYP3A4-hemming\tKontroller INR\t2\t\ttest\tMonitor the INR\t\tIncreased INR\tCYP3A4 inhibition\n" +
+                "C10AA01\tJ01FA09\tcontraindicated\tMyopati\tCYP3A4-hemming\tKombiner ikke\t1\t\ttest\t\t\t\t\n" +
+                "C10AA01\tB01AA03\tinfo\t\t\t\t\t\ttest\tNo action\t\tNo clinical effect\t\n"));
+        var support = harness.Patient(host: new RuleSetHost(harness.Load()));
+        support.Apply(RuleHarness.GpList("Marevan", "Klacid 500 mg", "Simvastatin 20 mg"));
+        var findings = support.Findings.ToDictionary(f => f.Severity);
+
+        var warfarin = findings[Severity.Avoid];
+        Assert.Equal(new LocalizedText("Økt INR", "Increased INR"), warfarin.Message);
+        Assert.Equal(new LocalizedText("Kontroller INR", "Monitor the INR"), warfarin.Handling);
+        Assert.Equal("CYP3A4 inhibition", warfarin.Mechanism);
+        Assert.Contains("klaritromycin", warfarin.Title.Nb, StringComparison.Ordinal);
+        Assert.Contains("clarithromycin", warfarin.Title.En, StringComparison.Ordinal);
+
+        var simvastatin = findings[Severity.Contraindicated]; // no English: the rule's English, never the row's Norwegian
+        Assert.Equal(new LocalizedText("Myopati", "See the table row."), simvastatin.Message);
+        Assert.Equal(new LocalizedText("Kombiner ikke", "Follow the table row."), simvastatin.Handling);
+        Assert.Equal("See the table row.", simvastatin.Mechanism);
+
+        var englishOnly = findings[Severity.Info]; // no Norwegian: the rule's Norwegian
+        Assert.Equal(new LocalizedText("Se tabellraden.", "No clinical effect"), englishOnly.Message);
+        Assert.Equal(new LocalizedText("Følg tabellraden.", "No action"), englishOnly.Handling);
+    }
+
+    [Theory]
+    [InlineData("\tconsequence_nb", "Unknown column 'consequence_nb'.", 0)]
+    [InlineData("\tconsequence_en\tconsequence_en", "Column 'consequence_en' is named twice.", 15)]
+    [InlineData("\texcept\tsource", "Column 'source' is named twice.", 7)]
+    public void InteractionTable_HeaderWithAnUnknownOrRepeatedColumn_IsRefusedWithLineAndColumn(string extra, string problem, int offset)
+    {
+        var text = "# comment\n" + TableHeader + extra + "\nL04AX03\tM01A*\tcaution\tx\t\t\t\t\t\n";
+        var error = Assert.Single(Assert.Throws<InputException>(() => InteractionTable.Read(new StringReader(text), "t.tsv")).Errors);
+        Assert.Equal(InputIssueCodes.TableHeader, error.Code);
+        Assert.StartsWith(problem, error.Message, StringComparison.Ordinal);
+        Assert.Contains("then optionally except, consequence_en, mechanism_en, handling_en", error.Message, StringComparison.Ordinal);
+        Assert.Equal("t.tsv", error.File);
+        Assert.Equal(2, error.Line);
+        Assert.Equal(TableHeader.Length + 2 + offset, error.Column);
+    }
+
+    [Theory]
+    [InlineData("a\tb\tseverity\tconsequence_en\tmechanism\thandling\tevidence\treference\tsource", "Column 4 is 'consequence_en' where 'consequence' is expected.", 14)]
+    [InlineData("a\tb\tseverity", "The header has 3 of the 9 required columns.", 13)]
+    public void InteractionTable_HeaderWithoutTheRequiredColumnsInOrder_IsRefusedAtTheFirstWrongColumn(string header, string problem, int column)
+    {
+        var error = Assert.Single(Assert.Throws<InputException>(() => InteractionTable.Read(new StringReader(header + "\n"), "t.tsv")).Errors);
+        Assert.StartsWith(problem, error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.Line);
+        Assert.Equal(column, error.Column);
+    }
+
+    [Fact]
+    public void InteractionTable_BadExceptCellBeforeTheEnglishColumns_IsRefusedAtItsColumn()
+    {
+        var row = "L04AX03\tM01A*\tcaution\tx\t\t\t\t\t\troute:skin-ish\tMethotrexate toxicity";
+        var error = Assert.Single(Assert.Throws<InputException>(() => InteractionTable.Read(new StringReader(TableHeader + "\texcept\tconsequence_en\n" + row + "\n"), "t.tsv")).Errors);
+        Assert.Contains("'skin-ish' is not a canonical route", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
+        Assert.Equal(row.IndexOf("route:", StringComparison.Ordinal) + 1, error.Column);
+    }
 
     [Fact]
     public void InteractionTable_RowAndRuleExceptions_LeaveOutRoutesFormsAndCodes()
@@ -549,8 +628,8 @@ public sealed class RuleKindTests
         using var harness = new RuleHarness(
             ("table.yaml", Rule("T-14", "interaction-table", "info", "table: pairs.tsv\nexcept: { route: [inhalation] }")),
             ("pairs.tsv", TableHeader + "\texcept\n" +
-                "L04AX03\tM01A*\tcaution\tMethotrexate toxicity\t\t\t2\t\ttest\troute:topical; atc:M01AX*\n" +
-                "C07AA05\tR03AC*\tcaution\tBronchospasm\t\t\t2\t\ttest\t\n"));
+                "L04AX03\tM01A*\tcaution\tMetotreksattoksisitet\t\t\t2\t\ttest\troute:topical; atc:M01AX*\n" +
+                "C07AA05\tR03AC*\tcaution\tBronkospasme\t\t\t2\t\ttest\t\n"));
         var host = new RuleSetHost(harness.Load());
         IReadOnlyList<Finding> Findings(params string[] medications)
         {
@@ -559,10 +638,10 @@ public sealed class RuleKindTests
             return support.Findings;
         }
 
-        Assert.Equal("Methotrexate toxicity", Assert.Single(Findings("metotreksat 10 mg", "Ibux 400 mg")).Message.En);
+        Assert.Equal("Metotreksattoksisitet", Assert.Single(Findings("metotreksat 10 mg", "Ibux 400 mg")).Message.Nb);
         Assert.Empty(Findings("metotreksat 10 mg", "Voltaren gel||topical")); // the row's route exception
         Assert.Empty(Findings("metotreksat 10 mg", "glukosamin 1500 mg")); // the row's ATC exception
-        Assert.Equal("Bronchospasm", Assert.Single(Findings("Inderal 40 mg", "salbutamol 4 mg tablett")).Message.En);
+        Assert.Equal("Bronkospasme", Assert.Single(Findings("Inderal 40 mg", "salbutamol 4 mg tablett")).Message.Nb);
         Assert.Empty(Findings("Inderal 40 mg", "salbutamol inhalasjonsaerosol||inhalation")); // the rule's exception, for every row
     }
 

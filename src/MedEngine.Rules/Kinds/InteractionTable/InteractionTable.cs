@@ -7,9 +7,9 @@ namespace MedEngine.Rules;
 /// <param name="A">One side: an ATC code, an ATC prefix ending in <c>*</c>, or a <c>name:</c> key.</param>
 /// <param name="B">The other side.</param>
 /// <param name="Severity">The severity.</param>
-/// <param name="Consequence">The clinical consequence.</param>
-/// <param name="Mechanism">The mechanism.</param>
-/// <param name="Handling">What to do.</param>
+/// <param name="Consequence">The clinical consequence in Norwegian (bokmål), or empty.</param>
+/// <param name="Mechanism">The mechanism in Norwegian (bokmål), or empty.</param>
+/// <param name="Handling">What to do, in Norwegian (bokmål), or empty.</param>
 /// <param name="Evidence">The evidence level.</param>
 /// <param name="Reference">References.</param>
 /// <param name="Source">Where the row comes from.</param>
@@ -18,6 +18,15 @@ public sealed record InteractionRow(string A, string B, Severity Severity, strin
 {
     /// <summary>Lines that do not count for this row, on either side (a topical NSAID for a systemic NSAID interaction).</summary>
     public LineExceptions Except { get; init; } = LineExceptions.None;
+
+    /// <summary>The clinical consequence in English (the <c>consequence_en</c> column), or empty.</summary>
+    public string ConsequenceEn { get; init; } = string.Empty;
+
+    /// <summary>The mechanism in English (the <c>mechanism_en</c> column), or empty.</summary>
+    public string MechanismEn { get; init; } = string.Empty;
+
+    /// <summary>What to do, in English (the <c>handling_en</c> column), or empty.</summary>
+    public string HandlingEn { get; init; } = string.Empty;
 }
 
 /// <summary>
@@ -29,8 +38,17 @@ public sealed class InteractionTable
     /// <summary>The columns of an interaction table file, in order: its header, read here and written by the importers.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["a", "b", "severity", "consequence", "mechanism", "handling", "evidence", "reference", "source"];
 
-    /// <summary>The optional last column after <see cref="Columns"/>: the lines that do not count for the row (<see cref="LineExceptions"/>).</summary>
+    /// <summary>An optional column after <see cref="Columns"/>: the lines that do not count for the row (<see cref="LineExceptions"/>).</summary>
     public const string ExceptColumn = "except";
+
+    /// <summary>
+    /// The optional English columns after <see cref="Columns"/>, whose Norwegian texts are <c>consequence</c>, <c>mechanism</c>
+    /// and <c>handling</c>: <c>consequence_en</c>, <c>mechanism_en</c>, <c>handling_en</c>.
+    /// </summary>
+    public static IReadOnlyList<string> EnglishColumns { get; } = ["consequence_en", "mechanism_en", "handling_en"];
+
+    /// <summary>The columns a header may name after <see cref="Columns"/>, in any order, each once.</summary>
+    private static readonly string[] OptionalColumns = [ExceptColumn, .. EnglishColumns];
 
     /// <summary>Exact side codes to the rows they are in and the other side.</summary>
     private readonly FrozenDictionary<string, (InteractionRow Row, string Other)[]> _byCode;
@@ -74,8 +92,9 @@ public sealed class InteractionTable
         ArgumentNullException.ThrowIfNull(reader);
         var errors = new List<InputError>();
         var rows = new List<InteractionRow>();
-        var header = false;
-        var width = Columns.Count;
+        string[]? header = null;
+        var exceptAt = -1;
+        int[] englishAt = [];
         var number = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -86,29 +105,29 @@ public sealed class InteractionTable
             }
 
             var cells = line.Split('\t');
-            if (!header)
+            if (header is null)
             {
-                header = true;
-                var names = cells.Select(c => c.Trim()).ToList();
-                if (!names.SequenceEqual(Columns) && !names.SequenceEqual(Columns.Append(ExceptColumn)))
+                errors.AddRange(HeaderErrors(cells, file, number));
+                if (errors.Count > 0)
                 {
-                    errors.Add(new InputError(InputIssueCodes.TableHeader, file, $"The header must be the columns {string.Join(", ", Columns)} (and optionally {ExceptColumn}) separated by tabs.") { Line = number, Column = 1 });
                     break;
                 }
 
-                width = names.Count;
+                header = [.. cells.Select(c => c.Trim())];
+                exceptAt = Array.IndexOf(header, ExceptColumn);
+                englishAt = [.. EnglishColumns.Select(c => Array.IndexOf(header, c))];
                 continue;
             }
 
-            if (cells.Length != width)
+            if (cells.Length != header.Length)
             {
-                errors.Add(new InputError(InputIssueCodes.TableColumns, file, $"Expected {width} tab-separated columns, found {cells.Length}.") { Line = number, Column = 1 });
+                errors.Add(new InputError(InputIssueCodes.TableColumns, file, $"Expected {header.Length} tab-separated columns, found {cells.Length}.") { Line = number, Column = 1 });
                 continue;
             }
 
             if (!Severities.TryParse(cells[2], out var severity))
             {
-                errors.Add(new InputError(InputIssueCodes.TableInvalidValue, file, $"Unknown severity '{cells[2]}'; expected contraindicated, avoid, caution or info.") { Line = number, Column = cells[0].Length + cells[1].Length + 3 });
+                errors.Add(new InputError(InputIssueCodes.TableInvalidValue, file, $"Unknown severity '{cells[2]}'; expected contraindicated, avoid, caution or info.") { Line = number, Column = ColumnOf(cells, 2) });
                 continue;
             }
 
@@ -118,24 +137,65 @@ public sealed class InteractionTable
                 continue;
             }
 
+            string English(int column) => englishAt[column] >= 0 ? cells[englishAt[column]].Trim() : string.Empty;
             string? problem = null;
-            var except = width > Columns.Count ? LineExceptions.Parse(cells[^1], out problem) : LineExceptions.None;
+            var except = exceptAt >= 0 ? LineExceptions.Parse(cells[exceptAt], out problem) : LineExceptions.None;
             if (except is null)
             {
-                errors.Add(new InputError(InputIssueCodes.TableInvalidValue, file, $"Column {ExceptColumn}: {problem}") { Line = number, Column = line.Length - cells[^1].Length + 1 });
+                errors.Add(new InputError(InputIssueCodes.TableInvalidValue, file, $"Column {ExceptColumn}: {problem}") { Line = number, Column = ColumnOf(cells, exceptAt) });
                 continue;
             }
 
-            rows.Add(new InteractionRow(cells[0].Trim(), cells[1].Trim(), severity, cells[3].Trim(), cells[4].Trim(), cells[5].Trim(), cells[6].Trim(), cells[7].Trim(), cells[8].Trim(), number) { Except = except });
+            rows.Add(new InteractionRow(cells[0].Trim(), cells[1].Trim(), severity, cells[3].Trim(), cells[4].Trim(), cells[5].Trim(), cells[6].Trim(), cells[7].Trim(), cells[8].Trim(), number)
+            {
+                Except = except,
+                ConsequenceEn = English(0),
+                MechanismEn = English(1),
+                HandlingEn = English(2),
+            });
         }
 
-        if (!header && errors.Count == 0)
+        if (header is null && errors.Count == 0)
         {
             errors.Add(new InputError(InputIssueCodes.TableHeader, file, "The table has no header row.") { Line = 1, Column = 1 });
         }
 
         return errors.Count > 0 ? throw new InputException(errors) : new InteractionTable(file, rows);
     }
+
+    /// <summary>What is wrong with a header: each required column in its place, then only optional columns, each once.</summary>
+    private static IEnumerable<InputError> HeaderErrors(string[] cells, string file, int number)
+    {
+        var format = $"The header is the columns {string.Join(", ", Columns)} in this order, then optionally {string.Join(", ", OptionalColumns)} in any order, separated by tabs.";
+        InputError Error(string problem, int column) => new(InputIssueCodes.TableHeader, file, $"{problem} {format}") { Line = number, Column = column };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var name = cells[i].Trim();
+            if (i < Columns.Count && name != Columns[i])
+            {
+                yield return Error($"Column {i + 1} is '{name}' where '{Columns[i]}' is expected.", ColumnOf(cells, i));
+                yield break;
+            }
+
+            if (!seen.Add(name))
+            {
+                yield return Error($"Column '{name}' is named twice.", ColumnOf(cells, i));
+            }
+            else if (i >= Columns.Count && !OptionalColumns.Contains(name))
+            {
+                yield return Error($"Unknown column '{name}'.", ColumnOf(cells, i));
+            }
+        }
+
+        if (cells.Length < Columns.Count)
+        {
+            yield return Error($"The header has {cells.Length} of the {Columns.Count} required columns.", string.Join('\t', cells).Length + 1);
+        }
+    }
+
+    /// <summary>The 1-based character column where a line's tab-separated cell starts.</summary>
+    private static int ColumnOf(IReadOnlyList<string> cells, int index) => 1 + cells.Take(index).Sum(c => c.Length + 1);
 
     private static FrozenDictionary<string, (InteractionRow Row, string Other)[]> Index(IEnumerable<(string Key, (InteractionRow, string) Entry)> sides) =>
         sides.GroupBy(x => x.Key, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);

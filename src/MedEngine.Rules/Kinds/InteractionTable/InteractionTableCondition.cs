@@ -1,4 +1,5 @@
 using MedEngine.Findings;
+using MedEngine.Knowledge;
 using YamlDotNet.RepresentationModel;
 
 namespace MedEngine.Rules;
@@ -24,17 +25,23 @@ internal sealed record InteractionTableCondition(InteractionTable Table, LineExc
         patterns.Line(Counts, (a, b) => string.CompareOrdinal(a.LineId, b.LineId) < 0 && Table.Find(a, b).Count > 0);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The row's severity and texts. Each language takes the row's own column (<c>consequence</c> and <c>handling</c> in
+    /// Norwegian, <c>consequence_en</c> and <c>handling_en</c> in English) and, where the row leaves it empty, the rule's text
+    /// in that language, never the other language's. The mechanism is English only, as in rule files: <c>mechanism_en</c>,
+    /// else the rule's.
+    /// </summary>
     public override FindingTexts Texts(ClinicalRule rule, IReadOnlyList<MedicationFact> lines)
     {
         var row = Table.Find(lines[0], lines[1])[0];
-        var names = string.Join(" + ", lines.Select(FindingFactory.Name));
+        string Names(Func<Substance, string> name) => string.Join(" + ", lines.Select(l => string.Join("/", l.Line.Substances.Select(name))));
+        static string Or(string row, string rule) => row.Length > 0 ? row : rule;
         return new FindingTexts(
             row.Severity,
-            new LocalizedText($"{rule.Title.Nb}: {names}", $"{rule.Title.En}: {names}"),
-            new LocalizedText(row.Consequence, row.Consequence),
-            row.Handling.Length > 0 ? new LocalizedText(row.Handling, row.Handling) : rule.Handling,
-            row.Mechanism.Length > 0 ? row.Mechanism : rule.Mechanism,
+            new LocalizedText($"{rule.Title.Nb}: {Names(s => s.NameNb)}", $"{rule.Title.En}: {Names(s => s.NameEn)}"),
+            new LocalizedText(Or(row.Consequence, rule.Message.Nb), Or(row.ConsequenceEn, rule.Message.En)),
+            new LocalizedText(Or(row.Handling, rule.Handling.Nb), Or(row.HandlingEn, rule.Handling.En)),
+            row.MechanismEn.Length > 0 ? row.MechanismEn : rule.Mechanism,
             row.Evidence.Length > 0 ? row.Evidence : rule.Evidence,
             row.Reference.Length > 0 ? [.. rule.References, .. row.Reference.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : rule.References);
     }
