@@ -58,6 +58,18 @@ internal static class CommandLine
     /// <summary>An option that takes one value.</summary>
     public static Option<string> Value(string name, string valueName, string description) => new(name) { Description = description, HelpName = valueName };
 
+    /// <summary><c>--setting</c>: the patient's care setting; rules for other settings do not fire.</summary>
+    public static Option<string> Setting()
+    {
+        var setting = Value("--setting", "nursing-home|home-care|hospital|gp", "Where the patient is cared for; rules for other settings do not fire (default: unknown, every rule applies).");
+        setting.AcceptOnlyFromAmong([.. MedEngine.Model.CareSettings.AllNames]);
+        return setting;
+    }
+
+    /// <summary>The care setting an option gave, or <see langword="null"/> when it gave none.</summary>
+    public static MedEngine.Model.CareSetting? Setting(ParseResult parsed, Option<string> setting) =>
+        MedEngine.Model.CareSettings.TryParse(parsed.GetValue(setting), out var care) ? care : null;
+
     /// <summary>An option that is on or off.</summary>
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
 

@@ -17,8 +17,7 @@ internal static class ReconcileCommand
         var language = CommandLine.Value("--lang", "nb|en", "The language of the table and the page (default en).");
         language.AcceptOnlyFromAmong("nb", "en");
         var patient = CommandLine.Value("--patient", "ID", "The patient to take from files that hold several.");
-        var setting = CommandLine.Value("--setting", "nursing-home|home-care|hospital|gp", "Where the patient is cared for; rules for other settings do not fire (default: unknown, every rule applies).");
-        setting.AcceptOnlyFromAmong([.. CareSettings.AllNames]);
+        var setting = CommandLine.Setting();
         var rules = CommandLine.Value("--rules", "DIR", "The rule files to evaluate (default: the shipped rules).");
         var noRules = CommandLine.Flag("--no-rules", "Reconcile only.");
         var sources = CommandLine.Files("ARG", "One source's list: FILE or KIND=FILE (KIND: gp, hospital, municipal, pll, prescriptions, dispensing, multidose, patient); a MedEngine source list or FHIR R4.", ArgumentArity.OneOrMore);
@@ -30,7 +29,7 @@ internal static class ReconcileCommand
         CommandLine.AtMostOne(command, rules, noRules);
         command.SetAction(parsed => RunAsync(
             parsed.GetValue(json) ? "json" : parsed.GetValue(fhir) ? "fhir" : "table", parsed.GetValue(patient), parsed.GetValue(noRules) ? null : parsed.GetValue(rules) ?? RuleSet.ShippedDirectory,
-            CareSettings.TryParse(parsed.GetValue(setting), out var care) ? care : null, parsed.GetValue(html), parsed.GetValue(language) ?? "en", parsed.GetValue(sources)!, output, error));
+            CommandLine.Setting(parsed, setting), parsed.GetValue(html), parsed.GetValue(language) ?? "en", parsed.GetValue(sources)!, output, error));
         return command;
     }
 

@@ -17,13 +17,15 @@ internal static class ReportCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var rules = CommandLine.Value("--rules", "DIR", "The rule files to evaluate (default: the shipped rules).");
+        var setting = CommandLine.Setting();
         var inputs = CommandLine.Files("FILE|FOLDER", "FHIR NDJSON or Bundles (a bulk export) or MedEngine source lists; a folder stands for its .json and .ndjson files.", ArgumentArity.OneOrMore);
-        var command = new Command("report", "Reconciles and evaluates every patient in the files and prints the findings per patient by severity, how many would interrupt under the default filter, the findings per rule and the entries that did not resolve.") { rules, inputs };
-        command.SetAction(parsed => RunAsync(parsed.GetValue(rules) ?? RuleSet.ShippedDirectory, parsed.GetValue(inputs)!, output, error));
+        var command = new Command("report", "Reconciles and evaluates every patient in the files and prints the findings per patient by severity, how many would interrupt under the default filter, the findings per rule and the entries that did not resolve.") { rules, setting, inputs };
+        command.SetAction(parsed => RunAsync(parsed.GetValue(rules) ?? RuleSet.ShippedDirectory, CommandLine.Setting(parsed, setting), parsed.GetValue(inputs)!, output, error));
         return command;
     }
 
-    private static async Task<int> RunAsync(string rules, string[] inputs, TextWriter output, TextWriter error)
+    // setting: the care setting every patient is evaluated in, over any the files give; null leaves each patient's as it is.
+    private static async Task<int> RunAsync(string rules, CareSetting? setting, string[] inputs, TextWriter output, TextWriter error)
     {
         var paths = new List<string>();
         foreach (var input in inputs)
@@ -58,7 +60,7 @@ internal static class ReportCommand
             int entries = 0, resolved = 0;
             foreach (var (id, patient) in patients)
             {
-                var evaluation = runtime.Evaluate(patient.Lists, patient.Context);
+                var evaluation = runtime.Evaluate(patient.Lists, setting is null ? patient.Context : (patient.Context ?? new PatientContext()) with { Setting = setting });
                 entries += evaluation.List.EntryCount;
                 resolved += evaluation.List.EntryCount - evaluation.List.Unresolved.Count;
                 foreach (var entry in evaluation.List.Unresolved)

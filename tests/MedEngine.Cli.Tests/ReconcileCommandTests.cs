@@ -188,6 +188,20 @@ public sealed class ReconcileCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_InHomeCare_LeavesOutTheNursingHomeCriteria()
+    {
+        var (code, everywhere, error) = await Run("report", "--rules", RepositoryPaths.Rules, Samples);
+        Assert.True(code == 0, error);
+        var (homeCode, homeCare, homeError) = await Run("report", "--rules", RepositoryPaths.Rules, "--setting", "home-care", Samples);
+        Assert.True(homeCode == 0, homeError);
+        Assert.Matches(@"\n  NORGEP-NH-\d+ ", everywhere);
+        Assert.DoesNotMatch(@"\n  NORGEP-NH-\d+ ", homeCare);
+        Assert.Contains("\n  MEDENGINE-DDI-0032 ", homeCare, StringComparison.Ordinal); // warfarin + acetylsalicylic acid in every setting
+        var (bad, _, _) = await Run("report", "--setting", "ward", Samples);
+        Assert.Equal(2, bad);
+    }
+
+    [Fact]
     public async Task Reconcile_KindPrefix_OverridesTheFileKind()
     {
         var file = Write("liste.json", """{ "source": { "id": "x", "kind": "patient" }, "entries": [ { "id": "1", "name": "Marevan", "status": "active" } ] }""");
