@@ -2,7 +2,7 @@ namespace MedEngine.Rules;
 
 /// <summary>
 /// Which therapy lines a rule means: ATC codes or prefixes (<c>M01A*</c>) and substances named in the rule file (resolved to
-/// their keys when the rule is compiled), minus exceptions by ATC, route or form.
+/// their keys when the rule is compiled), minus exceptions by ATC, route, form or as-needed use.
 /// </summary>
 /// <param name="Include">ATC codes, ATC prefixes ending in <c>*</c>, and substance keys; a line matches when one of its substances or its product ATC does.</param>
 /// <param name="ExceptAtc">ATC codes or prefixes that do not count.</param>
@@ -10,7 +10,8 @@ namespace MedEngine.Rules;
 /// <param name="ExceptForms">Canonical forms that do not count (<c>gel</c>, <c>eye drops</c>...).</param>
 /// <param name="Description">How the rule file wrote it, for explanations.</param>
 /// <param name="UsedLongerThan">When given, only lines used for longer than this (from the sources' start dates) count; a line without a start date does not.</param>
-internal sealed record DrugSelector(IReadOnlyList<string> Include, IReadOnlyList<string> ExceptAtc, IReadOnlyList<string> ExceptRoutes, IReadOnlyList<string> ExceptForms, string Description, TreatmentDuration? UsedLongerThan = null)
+/// <param name="ExceptAsNeeded">Whether lines whose dosage says as needed do not count (<c>except: { use: [as-needed] }</c>); a line whose dosage does not say so counts.</param>
+internal sealed record DrugSelector(IReadOnlyList<string> Include, IReadOnlyList<string> ExceptAtc, IReadOnlyList<string> ExceptRoutes, IReadOnlyList<string> ExceptForms, string Description, TreatmentDuration? UsedLongerThan = null, bool ExceptAsNeeded = false)
 {
     /// <summary>Whether a line is one the selector means.</summary>
     /// <param name="medication">The line.</param>
@@ -22,7 +23,8 @@ internal sealed record DrugSelector(IReadOnlyList<string> Include, IReadOnlyList
             && !MatchesAny(medication, ExceptAtc)
             && (medication.Route is null || !ExceptRoutes.Contains(medication.Route, StringComparer.Ordinal))
             && (medication.Form is null || !ExceptForms.Contains(medication.Form, StringComparer.Ordinal))
-            && (UsedLongerThan is null || medication.DaysInUse > UsedLongerThan.Days);
+            && (UsedLongerThan is null || medication.DaysInUse > UsedLongerThan.Days)
+            && !(ExceptAsNeeded && medication.AsNeeded);
     }
 
     /// <summary>The codes of a line that the selector's includes match.</summary>

@@ -30,6 +30,7 @@ public sealed class DecisionApiTests
 
         var (_, list, _) = await SendAsync(host, HttpMethod.Get, "/patients/ingrid/list");
         var sequence = (long)list!["sequence"]!;
+        Assert.Contains(list["findings"]!.AsArray(), f => (string)f!["ruleId"]! == "NORGEP-NH-28"); // donepezil for over a year
         var (status, confirmed, _) = await SendAsync(host, HttpMethod.Get, "/patients/ingrid/confirmed");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("notReconciled", (string)confirmed!["status"]!);
@@ -38,7 +39,7 @@ public sealed class DecisionApiTests
         foreach (var line in list["lines"]!.AsArray())
         {
             var id = (string)line!["id"]!;
-            decisions.Add(Decision(id, id switch { "M01AE01" => "stop", "N05CF01" => "notTaken", "C03CA01" => "change", _ => "accept" }, sequence));
+            decisions.Add(Decision(id, id switch { "M01AE01" => "stop", "N06DA02" => "notTaken", "C03CA01" => "change", _ => "accept" }, sequence));
         }
 
         decisions.Add(new JsonObject { ["type"] = "listConfirmed", ["clinician"] = Clinician, ["at"] = "2026-12-06T09:05:00+01:00", ["onSequence"] = sequence });
@@ -48,7 +49,7 @@ public sealed class DecisionApiTests
         Assert.Empty(confirmed["open"]!.AsArray());
         Assert.Equal("HPR-9144889", (string)confirmed["confirmation"]!["clinician"]!["id"]!);
         (_, list, _) = await SendAsync(host, HttpMethod.Get, "/patients/ingrid/list");
-        Assert.DoesNotContain(list!["findings"]!.AsArray(), f => (string)f!["ruleId"]! == "NORGEP-NH-11"); // zopiclone not taken
+        Assert.DoesNotContain(list!["findings"]!.AsArray(), f => (string)f!["ruleId"]! == "NORGEP-NH-28"); // donepezil not taken
 
         var dispensing = new JsonObject
         {

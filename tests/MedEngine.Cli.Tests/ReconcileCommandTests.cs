@@ -87,11 +87,11 @@ public sealed class ReconcileCommandTests : IDisposable
             return JsonDocument.Parse(output).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()!).ToList();
         }
 
-        // The sample patient (88, zopiclone every night) meets NORGEP-NH 11 (regular hypnotics) and no NORGEP criterion.
+        // The sample patient (88, donepezil for almost two years) meets NORGEP-NH 28 (dementia drug over a year) and no NORGEP criterion.
         var homeCare = await RuleIds("home-care");
         var nursingHome = await RuleIds("nursing-home");
         Assert.DoesNotContain(homeCare, id => id.StartsWith("NORGEP-NH-", StringComparison.Ordinal));
-        Assert.Contains("NORGEP-NH-11", nursingHome);
+        Assert.Contains("NORGEP-NH-28", nursingHome);
         Assert.Equal(homeCare.Order(StringComparer.Ordinal), nursingHome.Where(id => !id.StartsWith("NORGEP-NH-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
 
         var (bad, _, message) = await Run(["reconcile", "--setting", "sykehjem", .. SampleFiles()]);

@@ -91,7 +91,13 @@ internal sealed class RuleSyntax(IKnowledgeBase knowledge, string file, List<Inp
         var except = Yaml.Map(Yaml.Get(map, "except"), "'except'");
         if (except is not null)
         {
-            Yaml.CheckKeys(except, "'except'", "atc", "route", "form");
+            Yaml.CheckKeys(except, "'except'", "atc", "route", "form", "use");
+        }
+
+        var use = Yaml.Strings(except, "use");
+        foreach (var value in use.Where(u => u != "as-needed"))
+        {
+            Yaml.Error(InputIssueCodes.RuleInvalidValue, Yaml.Get(except, "use")!, $"'{value}' is not a use that can be left out: write use: [as-needed] (lines whose dosage says as needed).");
         }
 
         var exceptAtc = Yaml.Strings(except, "atc").Select(a => a.ToUpperInvariant()).ToList();
@@ -103,7 +109,7 @@ internal sealed class RuleSyntax(IKnowledgeBase knowledge, string file, List<Inp
 
         var used = Duration(map, "usedLongerThan");
         var description = string.Join(", ", Yaml.Strings(map, "atc").Concat(Yaml.Strings(map, "names"))) + (used is null ? "" : $" used longer than {used}");
-        return new DrugSelector(include.Distinct(StringComparer.Ordinal).ToList(), exceptAtc, Yaml.Strings(except, "route"), Yaml.Strings(except, "form"), description, used);
+        return new DrugSelector(include.Distinct(StringComparer.Ordinal).ToList(), exceptAtc, Yaml.Strings(except, "route"), Yaml.Strings(except, "form"), description, used, use.Contains("as-needed"));
     }
 
     /// <summary>A treatment duration (<c>8 weeks</c>); anything else is an error and <see langword="null"/>.</summary>

@@ -57,11 +57,11 @@ public sealed class DecisionTests : IDisposable
         var patient = await DurablePatient.LoadAsync(Runtime.Value, store, "ingrid-1938");
         await patient.ApplyAsync(SampleEvents());
         Assert.Equal(ReconciliationStatus.NotReconciled, patient.Session.Confirmed.Status);
-        Assert.Contains(patient.Session.Findings, f => f.RuleId == "NORGEP-NH-11"); // zopiclone in a nursing-home patient
+        Assert.Contains(patient.Session.Findings, f => f.RuleId == "NORGEP-NH-28"); // donepezil for over a year in a nursing-home patient
 
         var plan = new Dictionary<string, LineDecisionKind>(StringComparer.Ordinal)
         {
-            ["M01AE01"] = LineDecisionKind.Stop, ["N05CF01"] = LineDecisionKind.NotTaken, ["C03CA01"] = LineDecisionKind.Change,
+            ["M01AE01"] = LineDecisionKind.Stop, ["N06DA02"] = LineDecisionKind.NotTaken, ["C03CA01"] = LineDecisionKind.Change,
         };
         foreach (var line in patient.Session.List.Lines)
         {
@@ -73,7 +73,7 @@ public sealed class DecisionTests : IDisposable
         Assert.Equal(ReconciliationStatus.Complete, confirmed.Status);
         Assert.Empty(confirmed.Open);
         Assert.Equal(patient.Session.List.Lines.Count - 2, confirmed.Taken.Count);
-        Assert.DoesNotContain(patient.Session.Findings, f => f.RuleId == "NORGEP-NH-11"); // not taken: no finding
+        Assert.DoesNotContain(patient.Session.Findings, f => f.RuleId == "NORGEP-NH-28"); // not taken: no finding
         var furosemide = patient.Session.List.Lines.Single(l => l.Id == "C03CA01");
         Assert.Equal("1 tablett morgen", furosemide.Proposed.From.Entry.DosageText);
         Assert.StartsWith("Decided by lege HPR-9144889", furosemide.Proposed.Reason, StringComparison.Ordinal);

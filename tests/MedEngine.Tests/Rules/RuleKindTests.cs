@@ -447,6 +447,30 @@ public sealed class RuleKindTests
         Assert.Single(Evaluate(rule, null, "Targiniq 10 mg/5 mg depottablett|1x2", "Sobril 10 mg"));
     }
 
+    [Fact]
+    public void Selector_ExceptAsNeeded_LeavesOutLinesTakenAsNeeded_AndCountsLinesWithoutADosage()
+    {
+        var rule = Rule("T-4u", "duplicate", "caution", """
+            drug: { atc: ["N02A*"], except: { use: [as-needed] } }
+            same: any
+            """);
+        Assert.Empty(Evaluate(rule, null, "OxyContin 10 mg depottablett|1x2", "OxyNorm 5 mg kapsel|1 ved behov, maks 4 per døgn"));
+        Assert.Single(Evaluate(rule, null, "OxyContin 10 mg depottablett|1x2", "Nobligan 50 mg kapsel|1x3"));
+        Assert.Single(Evaluate(rule, null, "OxyContin 10 mg depottablett|1x2", "Nobligan 50 mg kapsel"));
+    }
+
+    [Fact]
+    public void Selector_ExceptAUseOtherThanAsNeeded_IsAnError()
+    {
+        using var harness = new RuleHarness(("rule.yaml", Rule("T-4v", "duplicate", "caution", """
+            drug: { atc: ["N02A*"], except: { use: [regular] } }
+            same: any
+            """)));
+        var error = Assert.Single(Assert.Throws<InputException>(harness.Load).Errors);
+        Assert.Equal(InputIssueCodes.RuleInvalidValue, error.Code);
+        Assert.Contains("'regular' is not a use that can be left out", error.Message, StringComparison.Ordinal);
+    }
+
     private const string MmeRule = """
         drug: { atc: ["N02A*"] }
         factors: { N02AA05: 1.5, N02AX02: 0.2 }
