@@ -87,13 +87,13 @@ public sealed class RuleSet
         var ordered = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var singles = new SingleDrugRuleGroup(ordered.Where(r => grouped && SingleDrugRuleGroup.CanHold(r)).ToList(), time);
         var pairs = new PairRuleGroup(ordered.Where(r => grouped && PairRuleGroup.CanHold(r)).ToList(), time);
-        var modifiedSingles = new SingleDrugRuleGroup(ordered.Where(r => grouped && SingleDrugRuleGroup.CanHoldWithOtherLines(r)).ToList(), time);
+        var singlesReadingOtherLines = new SingleDrugRuleGroup(ordered.Where(r => grouped && SingleDrugRuleGroup.CanHoldWithOtherLines(r)).ToList(), time);
         var modifiedPairs = new PairRuleGroup(ordered.Where(r => grouped && PairRuleGroup.CanHoldWithMedicationModifiers(r)).ToList(), time);
         var missing = new MissingTherapyRuleGroup(ordered.Where(r => grouped && MissingTherapyRuleGroup.CanHold(r)).ToList(), time);
         var definitions = ordered.Where(r => !grouped || (!SingleDrugRuleGroup.CanHold(r) && !SingleDrugRuleGroup.CanHoldWithOtherLines(r) && !PairRuleGroup.CanHold(r) && !PairRuleGroup.CanHoldWithMedicationModifiers(r) && !MissingTherapyRuleGroup.CanHold(r)))
             .Select(r => RuleDefinitionCompiler.Compile(r, time))
             .Concat(singles.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(singles)] : [])
-            .Concat(modifiedSingles.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(modifiedSingles)] : [])
+            .Concat(singlesReadingOtherLines.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(singlesReadingOtherLines)] : [])
             .Concat(pairs.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(pairs)] : [])
             .Concat(modifiedPairs.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(modifiedPairs)] : [])
             .Concat(missing.Count > 0 ? [RuleDefinitionCompiler.CompileGroup(missing)] : [])

@@ -59,6 +59,26 @@ public sealed partial class LanguageTests
         }
     }
 
+    [Fact]
+    public void Every_row_of_the_shipped_interaction_tables_writes_each_language_in_its_own_columns()
+    {
+        // Words both languages spell the same, which the YAML texts happen to use in one language only, tell nothing.
+        string[] shared = ["hypertensive", "under"];
+        var nb = YamlWords.Value.Nb.Except(shared).ToHashSet(StringComparer.Ordinal);
+        var en = YamlWords.Value.En.Except(shared).ToHashSet(StringComparer.Ordinal);
+        foreach (var table in Tables())
+        {
+            foreach (var row in table.Rows)
+            {
+                Assert.True(row.Consequence.Length > 0 && row.ConsequenceEn.Length > 0, $"{table.File} line {row.Line}: no consequence in one language");
+                var norwegian = Words($"{row.ConsequenceEn} {row.MechanismEn} {row.HandlingEn}").Where(w => nb.Contains(w) && !en.Contains(w)).Distinct().ToList();
+                var english = Words($"{row.Consequence} {row.Mechanism} {row.Handling}").Where(w => en.Contains(w) && !nb.Contains(w)).Distinct().ToList();
+                Assert.True(norwegian.Count == 0, $"{table.File} line {row.Line}: Norwegian in the English columns: {string.Join(", ", norwegian)}");
+                Assert.True(english.Count == 0, $"{table.File} line {row.Line}: English in the Norwegian columns: {string.Join(", ", english)}");
+            }
+        }
+    }
+
     /// <summary>The interaction tables under <c>rules/</c>.</summary>
     private static List<InteractionTable> Tables()
     {
@@ -117,12 +137,8 @@ public sealed partial class LanguageTests
         return card["summary"]!.GetValue<string>() + "\n" + detail[..references] + detail[rule..];
     }
 
-    /// <summary>
-    /// Every word of the rule files' texts by language: the <c>nb</c> and <c>en</c> texts of the YAML files, and the Norwegian
-    /// (<c>consequence</c>, <c>mechanism</c>, <c>handling</c>) and English (<c>consequence_en</c>, <c>mechanism_en</c>,
-    /// <c>handling_en</c>) columns of the interaction tables.
-    /// </summary>
-    private static readonly Lazy<(HashSet<string> Nb, HashSet<string> En)> RuleFileWords = new(() =>
+    /// <summary>Every word of the <c>nb</c> texts and of the <c>en</c> texts of the YAML rule files.</summary>
+    private static readonly Lazy<(HashSet<string> Nb, HashSet<string> En)> YamlWords = new(() =>
     {
         var nb = new HashSet<string>(StringComparer.Ordinal);
         var en = new HashSet<string>(StringComparer.Ordinal);
@@ -134,6 +150,18 @@ public sealed partial class LanguageTests
             }
         }
 
+        return (nb, en);
+    });
+
+    /// <summary>
+    /// Every word of the rule files' texts by language: the <c>nb</c> and <c>en</c> texts of the YAML files, and the Norwegian
+    /// (<c>consequence</c>, <c>mechanism</c>, <c>handling</c>) and English (<c>consequence_en</c>, <c>mechanism_en</c>,
+    /// <c>handling_en</c>) columns of the interaction tables.
+    /// </summary>
+    private static readonly Lazy<(HashSet<string> Nb, HashSet<string> En)> RuleFileWords = new(() =>
+    {
+        var nb = new HashSet<string>(YamlWords.Value.Nb, StringComparer.Ordinal);
+        var en = new HashSet<string>(YamlWords.Value.En, StringComparer.Ordinal);
         foreach (var row in Tables().SelectMany(t => t.Rows))
         {
             nb.UnionWith(Words($"{row.Consequence} {row.Mechanism} {row.Handling}"));

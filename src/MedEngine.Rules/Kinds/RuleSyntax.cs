@@ -108,7 +108,8 @@ internal sealed class RuleSyntax(IKnowledgeBase knowledge, string file, List<Inp
         }
 
         var used = Duration(map, "usedLongerThan");
-        var description = string.Join(", ", Yaml.Strings(map, "atc").Concat(Yaml.Strings(map, "names"))) + (used is null ? "" : $" used longer than {used}");
+        var description = string.Join(", ", Yaml.Strings(map, "atc").Concat(Yaml.Strings(map, "names"))) + (used is null ? "" : $" used longer than {used}")
+            + (use.Contains("as-needed") ? " (not as needed)" : "");
         return new DrugSelector(include.Distinct(StringComparer.Ordinal).ToList(), exceptAtc, Yaml.Strings(except, "route"), Yaml.Strings(except, "form"), description, used, use.Contains("as-needed"));
     }
 

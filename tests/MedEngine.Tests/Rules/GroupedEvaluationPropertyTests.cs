@@ -141,6 +141,11 @@ public sealed class GroupedEvaluationPropertyTests(ITestOutputHelper output)
             threshold: 50
             unit: MME/day
             """),
+        RuleKindTests.Rule("F-MISSING-TOTAL", "missing-therapy", "info", """
+            taking: [{ atc: ["N02A*"], except: { use: [as-needed] } }]
+            total: { of: F-CUMULATIVE, atLeast: 20 }
+            missing: { atc: ["A06A*"] }
+            """),
     ];
 
     /// <summary>The feature rules' interaction table (<c>docs/interaction-table.md</c>): a level-5 pair and a pair of prefixes.</summary>
@@ -152,7 +157,8 @@ public sealed class GroupedEvaluationPropertyTests(ITestOutputHelper output)
     /// <summary>
     /// What the groups can express but the shipped library does not use (duplicates by substance and by ATC level, missing
     /// therapy on a lab value, sex, pregnancy, weight, allergies, lab age and lab modifiers, per-kg dose bands, dose bands on
-    /// another medication (one of them the drug's own class, which the dosed line itself does not meet), overlapping
+    /// another medication (one of them the drug's own class, which the dosed line itself does not meet), missing therapy from a
+    /// cumulative total and as-needed use, overlapping
     /// interaction groups, form exceptions), so that the groups' handling of it is held to the per-rule patterns too.
     /// </summary>
     private static readonly Lazy<Fixture> Features = new(() =>
@@ -430,7 +436,7 @@ public sealed class GroupedEvaluationPropertyTests(ITestOutputHelper output)
                 DrugLabCondition c => [c.Drug],
                 DoseLimitCondition c => [c.Drug, .. c.Others],
                 CumulativeCondition c => [c.Drug],
-                MissingTherapyCondition c => [c.Missing],
+                MissingTherapyCondition c => [c.Missing, .. c.Taking, .. c.Total is null ? [] : new[] { c.Total.Drug }],
                 _ => [],
             };
             return main.Concat(rule.Modifiers.Select(m => m.When.Medication).OfType<DrugSelector>());
