@@ -521,6 +521,18 @@ public sealed class RuleKindTests
         Assert.Equal(2, Assert.Single(RuleHarness.RuleFindings(support), f => f.RuleId == "T-12w").LineIds.Count);
     }
 
+    [Theory]
+    [InlineData("total: { of: MEDENGINE-CUM-0001 }", "'atLeast' is required in 'total'")]
+    [InlineData("total: 50", "'total' must be a mapping")]
+    [InlineData("total: { of: MEDENGINE-CUM-0001, atLeast: 50, over: 1 year }", "Unknown key 'over' in 'total'")]
+    public void MissingTherapy_Total_BadSyntax_IsOneErrorSayingWhat(string total, string message)
+    {
+        using var harness = new RuleHarness(("naloxone.yaml", Rule("T-12b", "missing-therapy", "info", total + "\nmissing: { atc: [\"V03AB15\"] }\n")));
+        var error = Assert.Single(Assert.Throws<InputException>(harness.Load).Errors);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(9, error.Line);
+    }
+
     [Fact]
     public void MissingTherapy_Total_OfARuleThatIsNotCumulative_IsAnErrorAtTheTotal()
     {

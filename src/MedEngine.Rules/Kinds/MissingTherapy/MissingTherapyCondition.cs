@@ -79,7 +79,7 @@ internal sealed record MissingTherapyCondition(PatientCriteria? Patient, LabCrit
         }
 
         var total = syntax.Yaml.Get(map, "total") is { } t ? ParseTotal(syntax.Yaml, t) : null;
-        if (who is null && value is null && taking.Count == 0 && total is null)
+        if (new[] { "patient", "lab", "taking", "total" }.All(key => syntax.Yaml.Get(map, key) is null))
         {
             syntax.Yaml.Error(InputIssueCodes.RuleRequired, map, "A missing-therapy rule needs 'patient', 'lab', 'taking' or 'total': the situation in which the therapy is missing.");
             return null;
