@@ -60,9 +60,10 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
                 errors.Add(new InputError(InputIssueCodes.RuleYamlSyntax, file, "YAML syntax: " + InputError.Cut(message)) { Line = line, Column = column });
                 continue;
             }
-            catch (InvalidOperationException e)
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {
-                // YamlDotNet throws this for a few malformed constructs instead of a YamlException.
+                // YamlDotNet throws these for a few malformed constructs instead of a YamlException (a key without a name
+                // where a list item was: "references:\n  : x").
                 errors.Add(new InputError(InputIssueCodes.RuleYamlSyntax, file, "YAML syntax: " + InputError.Cut(e.Message)));
                 continue;
             }

@@ -92,6 +92,15 @@ public sealed class RuleFilesTests
     }
 
     [Fact]
+    public void AKeyWithoutANameInsideAList_WhichTheYamlParserThrowsArgumentFor_IsASyntaxError()
+    {
+        // Found by the rule-file fuzz run: "- " replaced by ": " in a list of references.
+        var error = Assert.Single(Errors(("odd.yaml", ValidRule + "references:\n  : \"b\"\ntags: [x]\n")));
+        Assert.Equal(InputIssueCodes.RuleYamlSyntax, error.Code);
+        Assert.EndsWith("odd.yaml", error.File, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AConstructTheYamlParserThrowsInvalidOperationFor_IsASyntaxError()
     {
         var yaml = ValidRule.Replace("patient: { age: \">= 65\" }", "patient: { age: \">= 65\" } }", StringComparison.Ordinal);
