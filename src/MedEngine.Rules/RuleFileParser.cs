@@ -60,10 +60,11 @@ internal sealed class RuleFileParser(IKnowledgeBase knowledge, string file, List
                 errors.Add(new InputError(InputIssueCodes.RuleYamlSyntax, file, "YAML syntax: " + InputError.Cut(message)) { Line = line, Column = column });
                 continue;
             }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // YamlDotNet throws these for a few malformed constructs instead of a YamlException (a key without a name
-                // where a list item was: "references:\n  : x").
+                // YamlDotNet throws other exceptions for a few malformed constructs instead of a YamlException (an
+                // InvalidOperationException for a stray "}", an ArgumentException for a key without a name where a list item
+                // was: "references:\n  : x"). Whatever it throws, the text is not YAML the parser can read: a syntax error.
                 errors.Add(new InputError(InputIssueCodes.RuleYamlSyntax, file, "YAML syntax: " + InputError.Cut(e.Message)));
                 continue;
             }
