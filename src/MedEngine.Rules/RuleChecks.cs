@@ -23,7 +23,7 @@ internal static class RuleChecks
         }
     }
 
-    /// <summary>Every selector of a rule: its drugs, its missing therapy, its dose bands' and its modifiers' medications.</summary>
+    /// <summary>Every selector of a rule: its drugs, its missing therapy and what it must take, its dose bands' and its modifiers' medications.</summary>
     public static IEnumerable<DrugSelector> Selectors(ClinicalRule rule)
     {
         IEnumerable<DrugSelector> main = rule.Condition switch
@@ -34,7 +34,7 @@ internal static class RuleChecks
             DrugLabCondition c => [c.Drug],
             DoseLimitCondition c => [c.Drug, .. c.Others],
             CumulativeCondition c => [c.Drug],
-            MissingTherapyCondition c => [c.Missing],
+            MissingTherapyCondition c => c.Selectors,
             _ => [],
         };
         return main.Concat(rule.Modifiers.Select(m => m.When.Medication).OfType<DrugSelector>());

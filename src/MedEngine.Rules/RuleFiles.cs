@@ -35,8 +35,8 @@ internal static class RuleFiles
             errors.AddRange(duplicate.Skip(1).Select(r => new InputError(InputIssueCodes.RuleDuplicateId, r.File, $"Duplicate rule id '{r.Id}'; it is also at {first.File}:{first.Line}.") { Line = r.Line, Column = 1 }));
         }
 
-        errors.AddRange(RuleChecks.UnknownCodes(rules, knowledge));
         var resolved = CumulativeAtLeast.Resolve(rules, errors);
+        errors.AddRange(RuleChecks.UnknownCodes(resolved.Where(r => r.Condition is not MissingTherapyCondition { Total: { Of: null } }), knowledge));
         return errors.Count > 0
             ? throw new InputException(errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList())
             : resolved;

@@ -319,7 +319,7 @@ public sealed class GroupedEvaluationPropertyTests(ITestOutputHelper output)
 
             foreach (var rule in Rules)
             {
-                var slots = Selectors(rule).Select(s => Matching(s.Include)).Where(s => s.Length > 0).ToList();
+                var slots = RuleChecks.Selectors(rule).Select(s => Matching(s.Include)).Where(s => s.Length > 0).ToList();
                 _slots[rule.Id] = slots;
                 if (rule.Condition is InteractionTableCondition table)
                 {
@@ -423,23 +423,6 @@ public sealed class GroupedEvaluationPropertyTests(ITestOutputHelper output)
                     Status = random.Next(12) == 0 ? EntryStatus.Stopped : EntryStatus.Active,
                 };
             }).ToList();
-        }
-
-        /// <summary>The rule's selectors: those of its kind first (a dose limit's drug, then its bands' medications), then those of its modifiers.</summary>
-        private static IEnumerable<DrugSelector> Selectors(ClinicalRule rule)
-        {
-            IEnumerable<DrugSelector> main = rule.Condition switch
-            {
-                InteractionCondition c => c.Groups,
-                DuplicateCondition c => [c.Drug],
-                DrugPatientCondition c => [c.Drug],
-                DrugLabCondition c => [c.Drug],
-                DoseLimitCondition c => [c.Drug, .. c.Others],
-                CumulativeCondition c => [c.Drug],
-                MissingTherapyCondition c => [c.Missing, .. c.Taking, .. c.Total is null ? [] : new[] { c.Total.Drug }],
-                _ => [],
-            };
-            return main.Concat(rule.Modifiers.Select(m => m.When.Medication).OfType<DrugSelector>());
         }
 
         private static IEnumerable<RuleWhen> Whens(ClinicalRule rule) =>

@@ -197,6 +197,11 @@ public sealed class RuleFilesTests
         Assert.Contains("names no substance", Assert.Single(Errors(("u.yaml",
             RuleKindTests.Rule("U-1", "drug-patient", "info", "drug: { atc: [Z99ZZ99] }\npatient: { age: \">= 65\" }")))).Message, StringComparison.Ordinal);
 
+    [Fact]
+    public void UnknownAtcCode_InWhatAMissingTherapyRuleTakes_IsAnError() =>
+        Assert.Contains("'Z99ZZ99' names no substance", Assert.Single(Errors(("u.yaml",
+            RuleKindTests.Rule("U-2", "missing-therapy", "info", "taking: [{ atc: [Z99ZZ99] }]\nmissing: { atc: [A06A*] }")))).Message, StringComparison.Ordinal);
+
     [Theory]
     [InlineData("drug-lab", "drug: { atc: [A10BA02] }\nlab: { test: egfr, below: 0 }")]
     [InlineData("drug-lab", "drug: { atc: [A10BA02] }\nlab: { test: egfr, below: 30, above: 60 }")]
